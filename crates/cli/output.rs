@@ -1,0 +1,201 @@
+//! Printing results as text (with optional color) or as JSON Lines (docs/json.md).
+
+use std::io::{self, IsTerminal, Write};
+use std::time::Duration;
+
+use anyhow::Result;
+use serde::Serialize;
+use zhengce_core::{Hit, IndexReport, SearchResults, Skipped};
+
+use crate::args::Color;
+
+const MATCH: &str = "\x1b[1;31m";
+const PATH: &str = "\x1b[35m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Whether to color the output.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    color: bool,
+}
+
+impl Style {
+    /// Decides from `--color`, whether stdout is a terminal, and NO_COLOR.
+    pub fn new(choice: Color) -> Style {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match choice {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => io::stdout().is_terminal() && !no_color,
+        };
+        Style { color }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// `text` with the byte ranges `highlights` marked: colored, or in 【】 without color.
+    fn highlight(&self, text: &str, highlights: &[[usize; 2]]) -> String {
+        let (open, close) = if self.color {
+            (MATCH, RESET)
+        } else {
+            ("【", "】")
+        };
+        let mut out = String::with_capacity(text.len() + highlights.len() * 8);
+        let mut at = 0;
+        for &[start, end] in highlights {
+            let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else {
+                continue;
+            };
+            out.push_str(before);
+            out.push_str(open);
+            out.push_str(inside);
+            out.push_str(close);
+            at = end;
+        }
+        out.push_str(text.get(at..).unwrap_or_default());
+        out
+    }
+}
+
+/// One JSON Lines record.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Record<'a> {
+    Hit(&'a Hit),
+    Skipped(&'a Skipped),
+    SearchSummary {
+        total: usize,
+        offset: usize,
+        returned: usize,
+    },
+    IndexSummary {
+        indexed: usize,
+        skipped: usize,
+        bytes: u64,
+        seconds: f64,
+    },
+}
+
+fn json_line(out: &mut impl Write, record: &Record<'_>) -> Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Prints the hits of a search.
+pub fn search_results(
+    results: &SearchResults,
+    offset: usize,
+    style: Style,
+    json: bool,
+) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if json {
+        for hit in &results.hits {
+            json_line(&mut out, &Record::Hit(hit))?;
+        }
+        let summary = Record::SearchSummary {
+            total: results.total,
+            offset,
+            returned: results.hits.len(),
+        };
+        json_line(&mut out, &summary)?;
+    } else {
+        for hit in &results.hits {
+            print_hit(&mut out, hit, style)?;
+        }
+        let shown = results.hits.len();
+        match shown {
+            0 if results.total == 0 => writeln!(out, "no documents matched")?,
+            0 => writeln!(
+                out,
+                "{} documents matched; none at offset {offset}",
+                results.total
+            )?,
+            _ => writeln!(
+                out,
+                "{}–{} of {} documents",
+                offset + 1,
+                offset + shown,
+                results.total
+            )?,
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn print_hit(out: &mut impl Write, hit: &Hit, style: Style) -> Result<()> {
+    writeln!(out, "{}", style.paint(PATH, &hit.path))?;
+    let year = hit.year.map(|y| format!(" · {y}")).unwrap_or_default();
+    writeln!(
+        out,
+        "  {}{}",
+        hit.title,
+        style.paint(DIM, &format!("{year} · score {:.2}", hit.score))
+    )?;
+    for p in &hit.passages {
+        let before = if p.cut_before { "…" } else { "" };
+        let after = if p.cut_after { "…" } else { "" };
+        writeln!(
+            out,
+            "  {before}{}{after}",
+            style.highlight(&p.text, &p.highlights)
+        )?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Prints what indexing did.
+pub fn index_report(report: &IndexReport, took: Duration, json: bool) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if json {
+        for s in &report.skipped {
+            json_line(&mut out, &Record::Skipped(s))?;
+        }
+        let summary = Record::IndexSummary {
+            indexed: report.indexed,
+            skipped: report.skipped.len(),
+            bytes: report.bytes,
+            seconds: took.as_secs_f64(),
+        };
+        json_line(&mut out, &summary)?;
+    } else {
+        for s in &report.skipped {
+            writeln!(out, "skipped {}: {}", s.path, s.reason)?;
+        }
+        writeln!(
+            out,
+            "indexed {} documents ({:.1} MB) in {:.2} s; skipped {}",
+            report.indexed,
+            report.bytes as f64 / 1e6,
+            took.as_secs_f64(),
+            report.skipped.len()
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Reports skipped files on stderr (when a search built the index on the way).
+pub fn skipped_to_stderr(report: &IndexReport) {
+    for s in &report.skipped {
+        eprintln!("zhengce: skipped {}: {}", s.path, s.reason);
+    }
+}
+
+/// Whether the error is a closed pipe (`zhengce search … | head`), which is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,306 @@
+//! The index (索引): creating and opening it, and writing documents into it.
+//!
+//! Vocabulary as in tantivy: [`Index::create_in_dir`] / [`Index::open_in_dir`] →
+//! [`Index::writer`] → [`IndexWriter::add_document`] → [`IndexWriter::commit`] → search.
+
+pub(crate) mod schema;
+mod state;
+mod tokenizer;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
+use tantivy::schema::TantivyDocument;
+use tantivy::{IndexReader, ReloadPolicy, TantivyError, Term};
+
+use crate::error::{Error, Result};
+use crate::ingest::{self, Document, Skipped};
+use crate::segment::{normalize, Analyzer};
+
+pub(crate) use schema::Fields;
+pub use state::{State, STATE_FILE};
+
+/// Name of the index folder inside an indexed folder.
+pub const INDEX_DIR: &str = ".zhengce";
+
+/// Memory the writer may use before it flushes a segment, for all its threads together.
+const WRITER_MEMORY: usize = 192 * 1024 * 1024;
+
+/// An index of documents: a handle that is cheap to clone and safe to share between threads.
+#[derive(Clone)]
+pub struct Index {
+    inner: tantivy::Index,
+    reader: IndexReader,
+    pub(crate) fields: Fields,
+    analyzer: Analyzer,
+    dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Index {
+    /// Creates an empty index in `dir` (created if missing). An index already there is replaced;
+    /// a folder holding anything else is refused.
+    pub fn create_in_dir(dir: &Path) -> Result<Index> {
+        Index::create_in_dir_with(dir, Analyzer::default())
+    }
+
+    /// [`Index::create_in_dir`] with another analyzer (for example a custom dictionary).
+    pub fn create_in_dir_with(dir: &Path, analyzer: Analyzer) -> Result<Index> {
+        clear_index_dir(dir)?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, fields) = schema::build();
+        let inner = tantivy::Index::create_in_dir(dir, schema)?;
+        State::current(analyzer.fingerprint()).write(dir)?;
+        Index::wrap(inner, fields, analyzer, Some(dir.to_owned()))
+    }
+
+    /// Creates an empty index in memory.
+    pub fn create_in_ram() -> Result<Index> {
+        let (schema, fields) = schema::build();
+        let inner = tantivy::Index::create_in_ram(schema);
+        Index::wrap(inner, fields, Analyzer::default(), None)
+    }
+
+    /// Opens the index in `dir`, refusing one built by another schema or analyzer.
+    pub fn open_in_dir(dir: &Path) -> Result<Index> {
+        Index::open_in_dir_with(dir, Analyzer::default())
+    }
+
+    /// [`Index::open_in_dir`] with another analyzer.
+    pub fn open_in_dir_with(dir: &Path, analyzer: Analyzer) -> Result<Index> {
+        if !dir.join(STATE_FILE).exists() {
+            if dir.join("meta.json").exists() || dir.is_dir() && has_entries(dir) {
+                State::read(dir)?;
+            }
+            return Err(Error::NoIndex {
+                path: dir.to_owned(),
+                root: root_hint(dir),
+            });
+        }
+        let found = State::read(dir)?;
+        let expected = State::current(analyzer.fingerprint());
+        if let Some((found, expected)) = found.mismatch(&expected) {
+            return Err(Error::Incompatible {
+                path: dir.to_owned(),
+                found,
+                expected,
+                root: root_hint(dir),
+            });
+        }
+        let inner = tantivy::Index::open_in_dir(dir).map_err(|e| Error::NotAnIndex {
+            path: dir.to_owned(),
+            reason: e.to_string(),
+        })?;
+        let fields = schema::fields_of(&inner.schema()).map_err(|e| Error::NotAnIndex {
+            path: dir.to_owned(),
+            reason: e.to_string(),
+        })?;
+        Index::wrap(inner, fields, analyzer, Some(dir.to_owned()))
+    }
+
+    /// Opens the index in `dir`, or creates it when there is none.
+    pub fn open_or_create(dir: &Path) -> Result<Index> {
+        match Index::open_in_dir(dir) {
+            Err(Error::NoIndex { .. }) => Index::create_in_dir(dir),
+            other => other,
+        }
+    }
+
+    fn wrap(
+        inner: tantivy::Index,
+        fields: Fields,
+        analyzer: Analyzer,
+        dir: Option<PathBuf>,
+    ) -> Result<Index> {
+        tokenizer::register(&inner, &analyzer);
+        let reader = inner
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Index {
+            inner,
+            reader,
+            fields,
+            analyzer,
+            dir,
+        })
+    }
+
+    /// The folder of the index (`None` in memory).
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// The analyzer.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Number of documents visible to searches.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// A writer using up to two threads. Only one writer may exist per index, in any process.
+    pub fn writer(&self) -> Result<IndexWriter> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+        self.writer_with_threads(threads)
+    }
+
+    /// A writer with `threads` indexing threads (1 gives deterministic document order).
+    pub fn writer_with_threads(&self, threads: usize) -> Result<IndexWriter> {
+        let threads = threads.max(1);
+        let inner = self
+            .inner
+            .writer_with_num_threads(threads, WRITER_MEMORY.max(threads * (16 << 20)));
+        let inner = inner.map_err(|e| match e {
+            TantivyError::LockFailure(LockError::LockBusy, _) => Error::Locked {
+                path: self.dir.clone().unwrap_or_default(),
+            },
+            other => Error::from(other),
+        })?;
+        Ok(IndexWriter {
+            inner,
+            index: self.clone(),
+        })
+    }
+
+    /// Makes the last commit visible to searches through this handle.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    pub(crate) fn tantivy_searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+}
+
+/// Writes documents; nothing is visible to searches before [`IndexWriter::commit`].
+pub struct IndexWriter {
+    inner: tantivy::IndexWriter<TantivyDocument>,
+    index: Index,
+}
+
+/// What indexing a folder did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexReport {
+    /// Documents indexed.
+    pub indexed: usize,
+    /// Bytes of text read.
+    pub bytes: u64,
+    /// Files not indexed, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+impl IndexWriter {
+    /// Adds `doc`, replacing any document with the same path.
+    pub fn add_document(&mut self, doc: &Document) -> Result<()> {
+        self.delete_document(&doc.path);
+        let f = &self.index.fields;
+        let title = normalize(&doc.title);
+        let body = normalize(&doc.body);
+        let mut d = TantivyDocument::default();
+        d.add_text(f.path, &doc.path);
+        d.add_text(f.title, &doc.title);
+        d.add_text(f.title_words, &title.text);
+        d.add_text(f.title_grams, &title.text);
+        d.add_text(f.body, &doc.body);
+        d.add_text(f.body_words, &body.text);
+        d.add_text(f.body_grams, &body.text);
+        if let Some(year) = doc.year {
+            d.add_u64(f.year, u64::from(year));
+        }
+        d.add_text(f.encoding, &doc.encoding);
+        self.inner.add_document(d)?;
+        Ok(())
+    }
+
+    /// Deletes the document with this path, if any.
+    pub fn delete_document(&mut self, path: &str) {
+        self.inner
+            .delete_term(Term::from_field_text(self.index.fields.path, path));
+    }
+
+    /// Deletes every document.
+    pub fn delete_all_documents(&mut self) -> Result<()> {
+        self.inner.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Reads every text file under `root` (sorted, hidden entries and the index folder left out)
+    /// and adds it; files that cannot be read or decoded are skipped and reported.
+    pub fn add_folder(&mut self, root: &Path) -> Result<IndexReport> {
+        if !root.is_dir() {
+            return Err(Error::Path {
+                path: root.to_owned(),
+                message: "not a folder".to_owned(),
+            });
+        }
+        let exclude = self.index.dir.clone();
+        let (files, mut skipped) = ingest::walk(root, exclude.as_deref());
+        let mut report = IndexReport::default();
+        for file in &files {
+            match ingest::read(file) {
+                Ok(doc) => {
+                    report.bytes += doc.body.len() as u64;
+                    self.add_document(&doc)?;
+                    report.indexed += 1;
+                }
+                Err(reason) => skipped.push(Skipped {
+                    path: file.path.clone(),
+                    reason,
+                }),
+            }
+        }
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        report.skipped = skipped;
+        Ok(report)
+    }
+
+    /// Makes every change since the last commit durable and visible, atomically: a crash before
+    /// the end of the commit leaves the previous commit intact.
+    pub fn commit(&mut self) -> Result<()> {
+        self.inner.commit()?;
+        self.index.reload()
+    }
+}
+
+/// Removes an existing index from `dir`; refuses a folder that holds something else.
+fn clear_index_dir(dir: &Path) -> Result<()> {
+    if !dir.exists() || !has_entries(dir) {
+        return Ok(());
+    }
+    if !dir.join(STATE_FILE).exists() {
+        return Err(Error::NotAnIndex {
+            path: dir.to_owned(),
+            reason: "the folder is not empty and holds no zhengce.json".to_owned(),
+        });
+    }
+    std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))
+}
+
+fn has_entries(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
+}
+
+/// The folder a user would index to rebuild the index in `dir`.
+fn root_hint(dir: &Path) -> String {
+    let root = if dir.file_name().is_some_and(|n| n == INDEX_DIR) {
+        dir.parent()
+    } else {
+        None
+    };
+    match root {
+        Some(p) if p.as_os_str().is_empty() => ".".to_owned(),
+        Some(p) => p.display().to_string(),
+        None => format!("--index {} FOLDER", dir.display()),
+    }
+}

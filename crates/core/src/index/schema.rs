@@ -1,0 +1,79 @@
+//! The index schema: field names and how each field is indexed.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+
+/// Version of the schema; part of what an index records and checks when opened.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Name under which the word tokenizer is registered.
+pub const WORDS_TOKENIZER: &str = "zhengce_words";
+/// Name under which the gram tokenizer is registered.
+pub const GRAMS_TOKENIZER: &str = "zhengce_grams";
+
+/// The fields of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Path relative to the indexed folder: the document id (stored, exact, fast).
+    pub path: Field,
+    /// Title as written (stored).
+    pub title: Field,
+    /// Title words (normalized, jieba search mode).
+    pub title_words: Field,
+    /// Title grams (normalized, Han unigrams and bigrams with positions).
+    pub title_grams: Field,
+    /// Full text as written (stored).
+    pub body: Field,
+    /// Body words.
+    pub body_words: Field,
+    /// Body grams.
+    pub body_grams: Field,
+    /// Year (indexed, fast, stored).
+    pub year: Field,
+    /// Encoding of the file (stored).
+    pub encoding: Field,
+}
+
+/// Builds the schema and its fields.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = text_options(WORDS_TOKENIZER, IndexRecordOption::WithFreqs);
+    let grams = text_options(GRAMS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions);
+    let fields = Fields {
+        path: b.add_text_field("path", STRING | STORED | FAST),
+        title: b.add_text_field("title", STORED),
+        title_words: b.add_text_field("title_words", words.clone()),
+        title_grams: b.add_text_field("title_grams", grams.clone()),
+        body: b.add_text_field("body", STORED),
+        body_words: b.add_text_field("body_words", words),
+        body_grams: b.add_text_field("body_grams", grams),
+        year: b.add_u64_field("year", INDEXED | FAST | STORED),
+        encoding: b.add_text_field("encoding", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Looks up the fields of an existing schema by name.
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        path: f("path")?,
+        title: f("title")?,
+        title_words: f("title_words")?,
+        title_grams: f("title_grams")?,
+        body: f("body")?,
+        body_words: f("body_words")?,
+        body_grams: f("body_grams")?,
+        year: f("year")?,
+        encoding: f("encoding")?,
+    })
+}
+
+fn text_options(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(record),
+    )
+}

@@ -1,0 +1,237 @@
+//! Searching (检索): the query language, ranking, and passages with highlights.
+
+mod compile;
+mod passage;
+pub mod query;
+
+use std::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::index::SegmentReader;
+use tantivy::schema::{TantivyDocument, Value};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal};
+
+pub use passage::{passages, Passage};
+pub use query::{parse, Filter, Query};
+
+use crate::error::Result;
+use crate::index::Index;
+use crate::segment::normalize;
+
+/// How many results, from where, with how many passages each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchOptions {
+    /// Most hits returned.
+    pub limit: usize,
+    /// Hits skipped before the first returned.
+    pub offset: usize,
+    /// Passages per hit.
+    pub passages: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 10,
+            offset: 0,
+            passages: 1,
+        }
+    }
+}
+
+/// One matching document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Path relative to the indexed folder.
+    pub path: String,
+    /// Title (标题).
+    pub title: String,
+    /// Year (年份), when known.
+    pub year: Option<u16>,
+    /// Relevance score (higher is better).
+    pub score: f32,
+    /// The best passage's text.
+    pub snippet: String,
+    /// Byte ranges of `snippet` to highlight.
+    pub highlights: Vec<[usize; 2]>,
+    /// The best passages, in document order (the snippet is the best of them).
+    pub passages: Vec<Passage>,
+}
+
+/// The hits of one search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// Number of matching documents.
+    pub total: usize,
+    /// The requested page of hits, best first.
+    pub hits: Vec<Hit>,
+}
+
+impl Index {
+    /// Searches with a query string in the query language (see [`query`]).
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
+        let parsed = parse(query)?;
+        self.search_query(&parsed, options)
+    }
+
+    /// Searches with a parsed query.
+    pub fn search_query(&self, query: &Query, options: &SearchOptions) -> Result<SearchResults> {
+        let searcher = self.tantivy_searcher();
+        let compiled = compile::compile(query, &self.fields, self.analyzer());
+        let mut found = searcher.search(&*compiled, &AllHits)?;
+        let total = found.len();
+        let end = options.offset.saturating_add(options.limit).min(total);
+        rank(&searcher, &mut found, end)?;
+        let texts = query.positive_texts();
+        let hits = found
+            .get(options.offset.min(end)..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|h| self.hit(&searcher, h, &texts, options.passages.max(1)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(SearchResults { total, hits })
+    }
+
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        h: &Found,
+        texts: &[&str],
+        n: usize,
+    ) -> Result<Hit> {
+        let doc: TantivyDocument = searcher.doc(DocAddress::new(h.segment, h.doc))?;
+        let f = &self.fields;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let body = text(f.body);
+        let norm = normalize(&body);
+        let passages = passages(&body, &norm, texts, n);
+        let best = best_passage(&passages);
+        Ok(Hit {
+            path: text(f.path),
+            title: text(f.title),
+            year: (h.year > 0).then(|| u16::try_from(h.year).ok()).flatten(),
+            score: h.score,
+            snippet: best.map(|p| p.text.clone()).unwrap_or_default(),
+            highlights: best.map(|p| p.highlights.clone()).unwrap_or_default(),
+            passages,
+        })
+    }
+}
+
+/// The passage with the most highlights (the first on ties).
+fn best_passage(passages: &[Passage]) -> Option<&Passage> {
+    passages.iter().rev().max_by_key(|p| p.highlights.len())
+}
+
+/// A matching document before it is loaded.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    score: Score,
+    year: u64,
+    segment: SegmentOrdinal,
+    doc: DocId,
+}
+
+/// Sorts `found` by score, then year (newer first), then path, so that the first `end` are in
+/// their final order; ties are broken by path only where they reach into the first `end`.
+fn rank(searcher: &tantivy::Searcher, found: &mut [Found], end: usize) -> Result<()> {
+    let by_score = |a: &Found, b: &Found| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(Ordering::Equal)
+            .then(b.year.cmp(&a.year))
+    };
+    found.sort_by(|a, b| by_score(a, b).then((a.segment, a.doc).cmp(&(b.segment, b.doc))));
+    let mut start = 0;
+    while start < end {
+        let run = found[start..]
+            .iter()
+            .take_while(|x| by_score(x, &found[start]).is_eq())
+            .count();
+        if run > 1 {
+            let mut keyed = found[start..start + run]
+                .iter()
+                .map(|x| Ok((path_of(searcher, x)?, *x)))
+                .collect::<Result<Vec<_>>>()?;
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            for (slot, (_, x)) in found[start..start + run].iter_mut().zip(keyed) {
+                *slot = x;
+            }
+        }
+        start += run.max(1);
+    }
+    Ok(())
+}
+
+fn path_of(searcher: &tantivy::Searcher, x: &Found) -> Result<String> {
+    let reader = searcher.segment_reader(x.segment);
+    let column: Option<StrColumn> = reader.fast_fields().str("path")?;
+    let mut path = String::new();
+    if let Some(column) = column {
+        if let Some(ord) = column.term_ords(x.doc).next() {
+            column
+                .ord_to_str(ord, &mut path)
+                .map_err(|e| crate::Error::Index(e.to_string()))?;
+        }
+    }
+    Ok(path)
+}
+
+/// Collects every matching document with its score and year.
+struct AllHits;
+
+impl Collector for AllHits {
+    type Fruit = Vec<Found>;
+    type Child = AllHitsSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<AllHitsSegment> {
+        Ok(AllHitsSegment {
+            segment,
+            year: reader.fast_fields().u64("year")?,
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Found>>) -> tantivy::Result<Vec<Found>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+struct AllHitsSegment {
+    segment: SegmentOrdinal,
+    year: Column<u64>,
+    found: Vec<Found>,
+}
+
+impl SegmentCollector for AllHitsSegment {
+    type Fruit = Vec<Found>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let year = self.year.first(doc).unwrap_or(0);
+        self.found.push(Found {
+            score,
+            year,
+            segment: self.segment,
+            doc,
+        });
+    }
+
+    fn harvest(self) -> Vec<Found> {
+        self.found
+    }
+}

@@ -1,0 +1,280 @@
+//! Passages (段落摘录): the paragraphs of a document that best match a query, cut to about a
+//! hundred characters around the matches, with whole-word highlights mapped back to the original
+//! text. Pure code.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::segment::Normalized;
+
+/// A paragraph up to this many characters is shown whole.
+const WHOLE_PARAGRAPH: usize = 120;
+/// Characters shown around the matches of a longer paragraph.
+const WINDOW: usize = 100;
+/// Characters of context kept before the first match of a window.
+const LEAD: usize = 20;
+
+/// A passage of a document with the query's matches highlighted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    /// The text, as written in the document.
+    pub text: String,
+    /// Byte ranges of `text` to highlight, sorted and not overlapping.
+    pub highlights: Vec<[usize; 2]>,
+    /// Byte offset of `text` in the document.
+    pub offset: usize,
+    /// 1-based line number of the paragraph.
+    pub line: usize,
+    /// Whether the paragraph goes on before the passage.
+    pub cut_before: bool,
+    /// Whether the paragraph goes on after the passage.
+    pub cut_after: bool,
+}
+
+/// The `n` best passages of `original` (normalized as `norm`) for the normalized `texts`: the
+/// paragraphs holding the most distinct texts, in document order. When no text occurs, the
+/// opening of the document.
+pub fn passages(original: &str, norm: &Normalized, texts: &[&str], n: usize) -> Vec<Passage> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let matches = find_matches(&norm.text, texts);
+    let paragraphs = paragraphs(&norm.text);
+    let mut scored: Vec<(usize, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, paragraph_score(&matches, p)))
+        .filter(|&(_, score)| score > 0)
+        .collect();
+    if scored.is_empty() {
+        return paragraphs
+            .iter()
+            .find(|p| !norm.text[(*p).clone()].trim().is_empty())
+            .map(|p| vec![cut(original, norm, &matches, p.clone())])
+            .unwrap_or_default();
+    }
+    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.truncate(n);
+    scored.sort_by_key(|&(i, _)| i);
+    scored
+        .into_iter()
+        .map(|(i, _)| cut(original, norm, &matches, paragraphs[i].clone()))
+        .collect()
+}
+
+/// A match of one query text in the normalized text.
+#[derive(Debug, Clone)]
+struct Match {
+    range: Range<usize>,
+    /// Which query text.
+    text: usize,
+}
+
+fn find_matches(text: &str, texts: &[&str]) -> Vec<Match> {
+    let mut out = Vec::new();
+    for (i, t) in texts.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+        out.extend(text.match_indices(t).map(|(at, s)| Match {
+            range: at..at + s.len(),
+            text: i,
+        }));
+    }
+    out.sort_by_key(|m| (m.range.start, m.range.end));
+    out
+}
+
+/// Byte ranges of the lines of `text`, without their line breaks.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        out.push(start..start + line.len());
+        start += line.len() + 1;
+    }
+    out
+}
+
+/// Distinct query texts in the paragraph weigh most; the number of matches breaks ties.
+fn paragraph_score(matches: &[Match], p: &Range<usize>) -> usize {
+    let inside: Vec<&Match> = matches
+        .iter()
+        .filter(|m| p.contains(&m.range.start))
+        .collect();
+    let mut distinct: Vec<usize> = inside.iter().map(|m| m.text).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    distinct.len() * 1000 + inside.len().min(999)
+}
+
+/// The passage of paragraph `p`: the whole paragraph if short, else the window with
+/// the most distinct matches.
+fn cut(original: &str, norm: &Normalized, matches: &[Match], p: Range<usize>) -> Passage {
+    let text = &norm.text[p.clone()];
+    let window = if text.chars().count() <= WHOLE_PARAGRAPH {
+        p.clone()
+    } else {
+        best_window(&norm.text, matches, &p)
+    };
+    let highlights = merged_highlights(matches, &window);
+    let orig = norm.original_range(original, window.clone());
+    let mut passage = Passage {
+        text: original[orig.clone()].to_owned(),
+        highlights: highlights
+            .iter()
+            .map(|h| {
+                let r = norm.original_range(original, h.clone());
+                [r.start - orig.start, r.end - orig.start]
+            })
+            .collect(),
+        offset: orig.start,
+        line: original[..orig.start].matches('\n').count() + 1,
+        cut_before: window.start > p.start,
+        cut_after: window.end < p.end,
+    };
+    trim(&mut passage);
+    passage
+}
+
+fn best_window(text: &str, matches: &[Match], p: &Range<usize>) -> Range<usize> {
+    let inside: Vec<&Match> = matches
+        .iter()
+        .filter(|m| p.contains(&m.range.start))
+        .collect();
+    let mut best = window_at(text, p, p.start);
+    let mut best_score = 0;
+    for m in &inside {
+        let start = back_chars(text, m.range.start, LEAD).max(p.start);
+        let w = window_at(text, p, start);
+        let mut distinct: Vec<usize> = inside
+            .iter()
+            .filter(|x| x.range.start >= w.start && x.range.end <= w.end)
+            .map(|x| x.text)
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() > best_score {
+            best_score = distinct.len();
+            best = w;
+        }
+    }
+    best
+}
+
+/// `WINDOW` characters of paragraph `p` from byte `start`, moved back if the paragraph ends first.
+fn window_at(text: &str, p: &Range<usize>, start: usize) -> Range<usize> {
+    let end = forward_chars(text, start, WINDOW).min(p.end);
+    let start = if end == p.end {
+        back_chars(text, end, WINDOW).max(p.start)
+    } else {
+        start
+    };
+    start..end
+}
+
+fn forward_chars(text: &str, from: usize, n: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+fn back_chars(text: &str, from: usize, n: usize) -> usize {
+    text[..from]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// The matches inside `window`, clipped to it, with overlapping and touching ones merged.
+fn merged_highlights(matches: &[Match], window: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for m in matches {
+        let (s, e) = (m.range.start.max(window.start), m.range.end.min(window.end));
+        if s >= e {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if s <= last.end => last.end = last.end.max(e),
+            _ => out.push(s..e),
+        }
+    }
+    out
+}
+
+/// Strips white space at both ends of the passage text, moving the highlights along.
+fn trim(p: &mut Passage) {
+    let lead = p.text.len() - p.text.trim_start().len();
+    let kept = p.text.trim().len();
+    p.text = p.text[lead..lead + kept].to_owned();
+    p.offset += lead;
+    for h in &mut p.highlights {
+        h[0] = h[0].saturating_sub(lead).min(kept);
+        h[1] = h[1].saturating_sub(lead).min(kept);
+    }
+    p.highlights.retain(|h| h[0] < h[1]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::normalize;
+
+    fn marked(p: &Passage) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for [s, e] in &p.highlights {
+            out.push_str(&p.text[at..*s]);
+            out.push('[');
+            out.push_str(&p.text[*s..*e]);
+            out.push(']');
+            at = *e;
+        }
+        out.push_str(&p.text[at..]);
+        out
+    }
+
+    #[test]
+    fn highlights_whole_words_and_merges_overlaps() {
+        let original = "一、标题\n向群众发放《中华人民共和国科学技术进步法》彩册。\n其他段落";
+        let norm = normalize(original);
+        let got = passages(original, &norm, &["科学技术进步法", "技术进步", "彩册"], 2);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            marked(&got[0]),
+            "向群众发放《中华人民共和国[科学技术进步法]》[彩册]。"
+        );
+        assert_eq!(got[0].line, 2);
+    }
+
+    #[test]
+    fn maps_back_to_full_width_and_traditional_text() {
+        let original = "學習《個人信息保護法》和ＡＢＣ";
+        let norm = normalize(original);
+        let got = passages(original, &norm, &["个人信息保护法", "abc"], 1);
+        assert_eq!(marked(&got[0]), "學習《[個人信息保護法]》和[ＡＢＣ]");
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_around_the_matches() {
+        let original = format!("{}民法典{}", "前文".repeat(100), "后文".repeat(100));
+        let norm = normalize(&original);
+        let got = passages(&original, &norm, &["民法典"], 1);
+        let p = &got[0];
+        assert!(p.cut_before && p.cut_after);
+        assert!(
+            p.text.chars().count() <= WINDOW + 1,
+            "{}",
+            p.text.chars().count()
+        );
+        assert_eq!(&p.text[p.highlights[0][0]..p.highlights[0][1]], "民法典");
+    }
+
+    #[test]
+    fn without_a_match_the_opening_is_shown() {
+        let original = "\n\n标题行\n正文";
+        let got = passages(original, &normalize(original), &["不存在"], 1);
+        assert_eq!(got[0].text, "标题行");
+        assert!(got[0].highlights.is_empty());
+    }
+}

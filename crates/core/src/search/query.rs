@@ -1,0 +1,557 @@
+//! The query language (查询语法), parsed into a tree. Pure code.
+//!
+//! ```text
+//! 科技 特派员          both terms (AND)
+//! "法治政府建设"        the exact characters, wherever jieba cuts them
+//! 宪法 OR 民法典        either
+//! -草案  NOT 草案       exclude
+//! (宪法 OR 民法典) 宣传  grouping
+//! title:管理办法  year:2024  year:2022..2024
+//! ```
+//! Query text is normalized like documents (full-width letters, traditional characters…).
+
+use crate::error::{Error, Result};
+use crate::segment::normalize;
+
+/// Longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// Most terms, phrases and filters in one query.
+pub const MAX_CLAUSES: usize = 64;
+/// Deepest nesting of parentheses and NOT.
+pub const MAX_DEPTH: usize = 16;
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// Unquoted text without spaces: its words are all required, adjacent or not.
+    Term(String),
+    /// Quoted text: the exact sequence of characters.
+    Phrase(String),
+    /// A field filter.
+    Filter(Filter),
+    /// All of these.
+    And(Vec<Query>),
+    /// Any of these.
+    Or(Vec<Query>),
+    /// Not this.
+    Not(Box<Query>),
+}
+
+/// A field filter such as `year:2024`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// `title:` — the title contains this text.
+    Title(String),
+    /// `year:` — the year lies in this inclusive range.
+    Year(u16, u16),
+}
+
+/// The field names a query may use.
+pub const FIELDS: &[&str] = &["title", "year"];
+
+impl Query {
+    /// The texts a matching document holds, for highlighting: terms and phrases that are not
+    /// excluded.
+    pub fn positive_texts(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_positive(&mut out);
+        out
+    }
+
+    fn collect_positive<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Query::Term(t) | Query::Phrase(t) => out.push(t),
+            Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| q.collect_positive(out)),
+            Query::Filter(_) | Query::Not(_) => {}
+        }
+    }
+}
+
+/// Parses `input`; errors point at the column and say what was expected.
+pub fn parse(input: &str) -> Result<Query> {
+    let chars: Vec<char> = input.chars().collect();
+    if chars.len() > MAX_QUERY_CHARS {
+        return Err(error(
+            input,
+            0,
+            format!(
+                "the query is too long ({} characters; at most {MAX_QUERY_CHARS})",
+                chars.len()
+            ),
+        ));
+    }
+    let lexemes = lex(input, &chars)?;
+    let clauses = lexemes
+        .iter()
+        .filter(|l| matches!(l.kind, Kind::Word(_) | Kind::Phrase(_)))
+        .count();
+    if clauses > MAX_CLAUSES {
+        return Err(error(
+            input,
+            0,
+            format!("too many terms ({clauses}; at most {MAX_CLAUSES})"),
+        ));
+    }
+    if lexemes.is_empty() {
+        return Err(error(
+            input,
+            0,
+            "empty query: type words, a \"phrase\" or a filter such as year:2024".into(),
+        ));
+    }
+    let mut parser = Parser {
+        input,
+        lexemes,
+        at: 0,
+    };
+    let query = parser.or(0)?;
+    if let Some(l) = parser.peek() {
+        return Err(error(
+            input,
+            l.column,
+            "unexpected `)`: there is no `(` before it".into(),
+        ));
+    }
+    let query = query.ok_or_else(|| {
+        error(
+            input,
+            0,
+            "nothing to search: the query has no letters, digits or Chinese characters".into(),
+        )
+    })?;
+    check_positive(input, &query)?;
+    Ok(query)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Open,
+    Close,
+    Minus,
+    Or,
+    And,
+    Not,
+    Word(String),
+    Phrase(String),
+}
+
+#[derive(Debug, Clone)]
+struct Lexeme {
+    kind: Kind,
+    /// 0-based character column.
+    column: usize,
+}
+
+fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = fold(chars[i]);
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '(' || c == ')' {
+            out.push(Lexeme {
+                kind: if c == '(' { Kind::Open } else { Kind::Close },
+                column: i,
+            });
+            i += 1;
+        } else if let Some(close) = closing_quote(c) {
+            let end = (i + 1..chars.len()).find(|&j| close.contains(&fold(chars[j])));
+            let Some(end) = end else {
+                return Err(error(
+                    input,
+                    i,
+                    format!("unclosed quote {c}: add the closing quote"),
+                ));
+            };
+            let text: String = chars[i + 1..end].iter().collect();
+            out.push(Lexeme {
+                kind: Kind::Phrase(text),
+                column: i,
+            });
+            i = end + 1;
+        } else if c == '-' && chars.get(i + 1).is_none_or(|&n| !fold(n).is_whitespace()) {
+            out.push(Lexeme {
+                kind: Kind::Minus,
+                column: i,
+            });
+            i += 1;
+        } else {
+            let start = i;
+            while i < chars.len() && !ends_word(fold(chars[i])) {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            let folded: String = word.chars().map(fold).collect();
+            let kind = match folded.as_str() {
+                "OR" | "|" => Kind::Or,
+                "AND" | "&" => Kind::And,
+                "NOT" => Kind::Not,
+                _ => Kind::Word(word),
+            };
+            out.push(Lexeme {
+                kind,
+                column: start,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Folds full-width ASCII, so that （ ） ＂ ： and ＯＲ work as their half-width forms.
+fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+fn ends_word(c: char) -> bool {
+    c.is_whitespace() || c == '(' || c == ')' || closing_quote(c).is_some()
+}
+
+/// The characters that close a phrase opened by `c`, if `c` opens one.
+fn closing_quote(c: char) -> Option<&'static [char]> {
+    match c {
+        '"' => Some(&['"']),
+        '“' | '”' => Some(&['”', '"', '“']),
+        '「' => Some(&['」']),
+        '『' => Some(&['』']),
+        _ => None,
+    }
+}
+
+struct Parser<'a> {
+    input: &'a str,
+    lexemes: Vec<Lexeme>,
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Lexeme> {
+        self.lexemes.get(self.at)
+    }
+
+    fn err(&self, column: usize, message: impl Into<String>) -> Error {
+        error(self.input, column, message.into())
+    }
+
+    /// `and (OR and)*`; `None` when every term was punctuation only.
+    fn or(&mut self, depth: usize) -> Result<Option<Query>> {
+        let mut branches = Vec::new();
+        loop {
+            if let Some(l) = self.peek().filter(|l| l.kind == Kind::Or) {
+                return Err(self.err(l.column, "`OR` needs a term before it"));
+            }
+            branches.extend(self.and(depth)?);
+            match self.peek() {
+                Some(l) if l.kind == Kind::Or => {
+                    let column = l.column;
+                    self.at += 1;
+                    if self
+                        .peek()
+                        .is_none_or(|n| matches!(n.kind, Kind::Close | Kind::Or))
+                    {
+                        return Err(self.err(column, "`OR` needs a term after it"));
+                    }
+                }
+                _ => break,
+            }
+        }
+        Ok(match branches.len() {
+            0 => None,
+            1 => branches.pop(),
+            _ => Some(Query::Or(branches)),
+        })
+    }
+
+    /// One or more unary clauses, up to `)`, `OR` or the end.
+    fn and(&mut self, depth: usize) -> Result<Option<Query>> {
+        let mut clauses = Vec::new();
+        while let Some(l) = self.peek() {
+            match l.kind {
+                Kind::Close | Kind::Or => break,
+                Kind::And => self.at += 1,
+                _ => clauses.extend(self.unary(depth)?),
+            }
+        }
+        Ok(match clauses.len() {
+            0 => None,
+            1 => clauses.pop(),
+            _ => Some(Query::And(clauses)),
+        })
+    }
+
+    fn unary(&mut self, depth: usize) -> Result<Option<Query>> {
+        let Some(l) = self.peek().cloned() else {
+            return Ok(None);
+        };
+        if depth > MAX_DEPTH {
+            return Err(self.err(
+                l.column,
+                format!("nested too deeply (at most {MAX_DEPTH} levels)"),
+            ));
+        }
+        match l.kind {
+            Kind::Minus | Kind::Not => {
+                self.at += 1;
+                if self
+                    .peek()
+                    .is_none_or(|n| matches!(n.kind, Kind::Close | Kind::Or | Kind::And))
+                {
+                    return Err(self.err(
+                        l.column,
+                        "nothing to exclude: put a term right after `-` or `NOT`",
+                    ));
+                }
+                Ok(self.unary(depth + 1)?.map(|q| Query::Not(Box::new(q))))
+            }
+            Kind::Open => {
+                self.at += 1;
+                let inner = self.or(depth + 1)?;
+                match self.peek() {
+                    Some(c) if c.kind == Kind::Close => self.at += 1,
+                    _ => return Err(self.err(l.column, "unclosed `(`: add a `)`")),
+                }
+                if inner.is_none() {
+                    return Err(self.err(l.column, "empty parentheses"));
+                }
+                Ok(inner)
+            }
+            Kind::Phrase(text) => {
+                self.at += 1;
+                if text.trim().is_empty() {
+                    return Err(self.err(l.column, "empty phrase"));
+                }
+                Ok(searchable(&text).map(Query::Phrase))
+            }
+            Kind::Word(word) => {
+                self.at += 1;
+                self.word(&word, l.column)
+            }
+            Kind::Close | Kind::Or | Kind::And => Ok(None),
+        }
+    }
+
+    /// A plain word or a `field:value` filter (the value may be a following phrase).
+    fn word(&mut self, word: &str, column: usize) -> Result<Option<Query>> {
+        let folded: String = word.chars().map(fold).collect();
+        let Some((name, value)) = folded.split_once(':') else {
+            return Ok(searchable(word).map(Query::Term));
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Ok(searchable(word).map(Query::Term));
+        }
+        let value = if value.is_empty() {
+            match self.peek().map(|l| l.kind.clone()) {
+                Some(Kind::Phrase(p)) => {
+                    self.at += 1;
+                    p
+                }
+                _ => {
+                    return Err(self.err(
+                        column,
+                        format!(
+                            "`{name}:` needs a value, for example {name}:{}",
+                            example(name)
+                        ),
+                    ))
+                }
+            }
+        } else {
+            value.to_owned()
+        };
+        self.filter(name, &value, column)
+            .map(|f| Some(Query::Filter(f)))
+    }
+
+    fn filter(&self, name: &str, value: &str, column: usize) -> Result<Filter> {
+        match name.to_ascii_lowercase().as_str() {
+            "title" => searchable(value).map(Filter::Title).ok_or_else(|| {
+                self.err(column, "title: needs letters, digits or Chinese characters")
+            }),
+            "year" => year_range(value).ok_or_else(|| {
+                self.err(
+                    column,
+                    format!(
+                        "year:{value} is not a year such as 2024 or a range such as 2022..2024"
+                    ),
+                )
+            }),
+            _ => Err(self.err(
+                column,
+                format!("unknown field `{name}`; fields are {}", FIELDS.join(", ")),
+            )),
+        }
+    }
+}
+
+fn example(field: &str) -> &'static str {
+    match field {
+        "year" => "2024",
+        _ => "管理办法",
+    }
+}
+
+/// The normalized text, or `None` when it has nothing to search (punctuation only).
+fn searchable(text: &str) -> Option<String> {
+    let n = normalize(text).text;
+    n.chars().any(char::is_alphanumeric).then_some(n)
+}
+
+/// `2024`, `2022..2024`, `2022..` or `..2024`, as an inclusive range.
+fn year_range(value: &str) -> Option<Filter> {
+    let year = |s: &str| s.parse::<u16>().ok().filter(|y| (1000..=9999).contains(y));
+    let (from, to) = match value.split_once("..") {
+        Some((a, b)) => (
+            if a.is_empty() { Some(0) } else { year(a) }?,
+            if b.is_empty() {
+                Some(u16::MAX)
+            } else {
+                year(b)
+            }?,
+        ),
+        None => (year(value)?, year(value)?),
+    };
+    (from <= to).then_some(Filter::Year(from, to))
+}
+
+/// Every `OR` branch and the whole query need a clause that is not excluded.
+fn check_positive(input: &str, query: &Query) -> Result<()> {
+    if !has_positive(query) {
+        return Err(error(
+            input,
+            0,
+            "a query needs at least one term that is not excluded".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn has_positive(q: &Query) -> bool {
+    match q {
+        Query::Term(_) | Query::Phrase(_) | Query::Filter(_) => true,
+        Query::Not(_) => false,
+        Query::And(qs) => qs.iter().any(has_positive),
+        Query::Or(qs) => qs.iter().all(has_positive),
+    }
+}
+
+fn error(input: &str, column: usize, message: String) -> Error {
+    let caret: String = input
+        .chars()
+        .take(column)
+        .map(|c| if c.is_ascii() { ' ' } else { '\u{3000}' })
+        .collect();
+    Error::Query {
+        message,
+        column: column + 1,
+        query: input.to_owned(),
+        caret: format!("{caret}^"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Query {
+        Query::Term(s.into())
+    }
+
+    #[test]
+    fn parses_the_query_language() {
+        let cases: Vec<(&str, Query)> = vec![
+            ("科技 特派员", Query::And(vec![t("科技"), t("特派员")])),
+            ("\"法治政府建设\"", Query::Phrase("法治政府建设".into())),
+            ("“法治政府建设”", Query::Phrase("法治政府建设".into())),
+            ("「管理办法」", Query::Phrase("管理办法".into())),
+            ("宪法 OR 民法典", Query::Or(vec![t("宪法"), t("民法典")])),
+            ("宪法 ｜ 民法典", Query::Or(vec![t("宪法"), t("民法典")])),
+            (
+                "宣传 -草案",
+                Query::And(vec![t("宣传"), Query::Not(Box::new(t("草案")))]),
+            ),
+            (
+                "宣传 NOT 草案",
+                Query::And(vec![t("宣传"), Query::Not(Box::new(t("草案")))]),
+            ),
+            (
+                "（宪法 OR 民法典） 宣传",
+                Query::And(vec![Query::Or(vec![t("宪法"), t("民法典")]), t("宣传")]),
+            ),
+            (
+                "title:管理办法",
+                Query::Filter(Filter::Title("管理办法".into())),
+            ),
+            (
+                "title:\"管理 办法\"",
+                Query::Filter(Filter::Title("管理办法".into())),
+            ),
+            ("year:2024", Query::Filter(Filter::Year(2024, 2024))),
+            ("year：2022..2024", Query::Filter(Filter::Year(2022, 2024))),
+            ("year:..2020", Query::Filter(Filter::Year(0, 2020))),
+            ("個人信息保護法", t("个人信息保护法")),
+            ("ＡＢＣ", t("abc")),
+            ("科学-技术", t("科学-技术")),
+            ("宪法 ，", t("宪法")),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse(input).unwrap(), expected, "parse({input:?})");
+        }
+    }
+
+    #[test]
+    fn errors_point_at_the_problem() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("", 1, "empty query"),
+            ("   ", 1, "empty query"),
+            ("\"法治政府", 1, "unclosed quote"),
+            ("宪法 (民法典", 4, "unclosed `(`"),
+            ("宪法)", 3, "unexpected `)`"),
+            ("OR 宪法", 1, "`OR` needs a term before it"),
+            ("宪法 OR", 4, "`OR` needs a term after it"),
+            ("-宪法", 1, "at least one term that is not excluded"),
+            ("宪法 OR -草案", 1, "at least one term that is not excluded"),
+            ("foo:bar", 1, "unknown field `foo`"),
+            ("宪法 year:20x4", 4, "is not a year"),
+            ("year:2024..2022", 1, "is not a year"),
+            ("title:", 1, "needs a value"),
+            ("()", 1, "empty parentheses"),
+            ("，。", 1, "nothing to search"),
+            ("宪法 -", 4, "nothing to exclude"),
+        ];
+        for (input, column, message) in cases {
+            match parse(input) {
+                Err(Error::Query {
+                    column: c,
+                    message: m,
+                    ..
+                }) => {
+                    assert_eq!(c, *column, "column for {input:?}: {m}");
+                    assert!(m.contains(message), "message for {input:?}: {m}");
+                }
+                other => panic!("{input:?} should fail, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn limits_bound_the_work() {
+        assert!(parse(&"法".repeat(MAX_QUERY_CHARS + 1)).is_err());
+        assert!(parse(&vec!["法"; MAX_CLAUSES + 1].join(" ")).is_err());
+        let deep = format!(
+            "{}法{}",
+            "(".repeat(MAX_DEPTH + 2),
+            ")".repeat(MAX_DEPTH + 2)
+        );
+        assert!(parse(&deep).is_err());
+        let ok = format!(
+            "{}法{}",
+            "(".repeat(MAX_DEPTH - 1),
+            ")".repeat(MAX_DEPTH - 1)
+        );
+        assert!(parse(&ok).is_ok());
+    }
+}

@@ -1,0 +1,164 @@
+//! Golden tables for normalization, grams and words.
+
+use super::*;
+
+#[test]
+fn normalization_golden_table() {
+    let cases: &[(&str, &str)] = &[
+        ("ＡＢＣ１２３", "abc123"),
+        ("“12·4”国家宪法日", "“12.4”国家宪法日"),
+        ("“12・4”国家宪法日", "“12.4”国家宪法日"),
+        ("12．4", "12.4"),
+        ("民主集中制 ，不搞", "民主集中制,不搞"),
+        ("工 作 总 结", "工作总结"),
+        ("Rust  language", "rust language"),
+        ("2024 年", "2024年"),
+        ("第一行\r\n\r\n  第二行", "第一行\n第二行"),
+        ("個人信息保護法", "个人信息保护法"),
+        ("捍卫呵护", "捍卫呵护"),
+        ("\u{FEFF}标题\u{200B}", "标题"),
+        ("阿卜杜勒·艾尼", "阿卜杜勒·艾尼"),
+        ("  开头", "开头"),
+        ("\u{3000}\u{3000}第一条", "第一条"),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(normalize(input).text, *expected, "normalize({input:?})");
+    }
+}
+
+#[test]
+fn offsets_map_back_to_the_original() {
+    let original = "ＡＢ  “12・4” 個人 信息\n下一行";
+    let n = normalize(original);
+    assert_eq!(n.text, "ab“12.4”个人信息\n下一行");
+    let back: Vec<&str> = n
+        .text
+        .char_indices()
+        .map(|(i, c)| &original[n.original_range(original, i..i + c.len_utf8())])
+        .collect();
+    let expected = [
+        "Ａ", "Ｂ", "“", "1", "2", "・", "4", "”", "個", "人", "信", "息", "\n", "下", "一", "行",
+    ];
+    assert_eq!(back, expected);
+    let phrase = n
+        .text
+        .find("个人信息")
+        .map(|i| i..i + "个人信息".len())
+        .unwrap_or_default();
+    assert_eq!(&original[n.original_range(original, phrase)], "個人 信息");
+    let whole = n.original_range(original, 0..n.text.len());
+    assert_eq!(whole, 0..original.len());
+}
+
+#[test]
+fn grams_are_unigrams_bigrams_and_alnum_runs_at_char_positions() {
+    let got: Vec<(usize, &str)> = grams("国家宪法日2024年abc")
+        .map(|g| (g.position, g.text))
+        .collect();
+    let expected = vec![
+        (0, "国"),
+        (0, "国家"),
+        (1, "家"),
+        (1, "家宪"),
+        (2, "宪"),
+        (2, "宪法"),
+        (3, "法"),
+        (3, "法日"),
+        (4, "日"),
+        (5, "2024"),
+        (9, "年"),
+        (10, "abc"),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn phrase_grams_use_bigrams_and_lone_unigrams() {
+    assert_eq!(
+        phrase_grams("技计划项"),
+        vec![(0, "技计"), (1, "计划"), (2, "划项")]
+    );
+    assert_eq!(phrase_grams("法"), vec![(0, "法")]);
+    assert_eq!(
+        phrase_grams("12.4国家"),
+        vec![(0, "12"), (3, "4"), (4, "国家")]
+    );
+    assert_eq!(phrase_grams("第3条"), vec![(0, "第"), (1, "3"), (2, "条")]);
+    assert!(phrase_grams("，。").is_empty());
+}
+
+#[test]
+fn project_dictionary_keeps_names_and_law_titles_whole() {
+    let a = Analyzer::default();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "高台县科技计划项目管理办法",
+            &["高台县", "科技计划", "项目管理", "办法"],
+        ),
+        (
+            "中华人民共和国科学技术进步法",
+            &["中华人民共和国", "科学技术进步法"],
+        ),
+        ("县科技局印发", &["县科技局", "印发"]),
+        ("体育法规", &["体育", "法规"]),
+    ];
+    for (text, expected) in cases {
+        let got: Vec<&str> = a.query_words(text).iter().map(|t| t.text).collect();
+        assert_eq!(&got, expected, "cut of {text}");
+    }
+}
+
+#[test]
+fn hmm_off_gives_only_dictionary_words() {
+    // With HMM on, jieba invents 率拟 here: a token that is no word, and that a query for 赤字率
+    // would never produce. With HMM off every multi-character token is a dictionary word.
+    let a = Analyzer::default();
+    let text = "财政赤字率拟按3%左右安排";
+    let jieba = a.dictionary().jieba_for(text);
+    let with_hmm: Vec<&str> = jieba.cut(text, true).iter().map(|t| t.word).collect();
+    assert!(with_hmm.contains(&"率拟"), "HMM cut: {with_hmm:?}");
+    for token in a.query_words(text) {
+        let multi = token.text.chars().count() > 1 && token.text.chars().all(is_han);
+        assert!(
+            !multi || a.dictionary().frequency(token.text).is_some(),
+            "{} is not a word",
+            token.text
+        );
+    }
+}
+
+#[test]
+fn tokens_carry_offsets_into_the_text_and_skip_punctuation() {
+    let a = Analyzer::default();
+    let text = "学习《宪法》，12.4宣传";
+    let jieba = a.dictionary().jieba_for(text);
+    let tokens = a.words(&jieba, text);
+    assert!(!tokens.is_empty());
+    for t in &tokens {
+        assert_eq!(&text[t.start..t.end], t.text);
+        assert_eq!(text[..t.start].chars().count(), t.position);
+        assert!(
+            t.text.chars().any(char::is_alphanumeric),
+            "punctuation token {:?}",
+            t.text
+        );
+    }
+}
+
+#[test]
+fn long_lines_are_cut_where_jieba_would_not_join() {
+    let a = Analyzer::default();
+    let line = "推进法治政府建设，落实普法责任制。".repeat(400);
+    let jieba = a.dictionary().jieba_for(&line);
+    let whole: Vec<&str> = jieba
+        .cut_for_search(&line, HMM)
+        .into_iter()
+        .map(|t| t.word)
+        .collect();
+    let whole: Vec<&str> = whole
+        .into_iter()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let pieces: Vec<&str> = a.words(&jieba, &line).iter().map(|t| t.text).collect();
+    assert_eq!(whole, pieces);
+}

@@ -1,0 +1,13 @@
+//! The integration tests: one binary, one module per concern.
+
+// Test harness: a fresh temporary folder per test, and running the `zhengce` binary in it.
+mod util;
+
+// The command line end to end: index, search, output formats, exit codes, errors.
+mod cli;
+// Reading folders: encodings, bad files skipped and reported, ignore rules.
+mod ingest;
+// The core guarantee: quoted phrases find exactly the documents holding the characters.
+mod recall;
+// Segmentation is the same at index time and at query time.
+mod segment;
