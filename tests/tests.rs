@@ -3,6 +3,8 @@
 // Test harness: a fresh temporary folder per test, and running the `zhengce` binary in it.
 mod util;
 
+// Citations against the labelled corpus set.
+mod cite;
 // The command line end to end: index, search, output formats, exit codes, errors.
 mod cli;
 // Reading folders: encodings, bad files skipped and reported, ignore rules.

@@ -33,9 +33,11 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod cite;
 pub mod error;
 pub mod index;
 pub mod ingest;
+pub mod region;
 pub mod search;
 pub mod segment;
 
