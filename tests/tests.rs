@@ -7,6 +7,8 @@ mod util;
 mod cite;
 // The command line end to end: index, search, output formats, exit codes, errors.
 mod cli;
+// Citations through the index: filters, the laws table, cites, extract.
+mod laws;
 // Reading folders: encodings, bad files skipped and reported, ignore rules.
 mod ingest;
 // The core guarantee: quoted phrases find exactly the documents holding the characters.

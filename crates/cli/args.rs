@@ -49,6 +49,72 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Which laws the documents cite, and what they did with them: a table of titles with
+    /// documents, mentions and actions (publicize, study, implement, formulate).
+    Laws {
+        /// The folder of documents.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        #[command(flatten)]
+        common: Common,
+        /// Only citations with this action: publicize, study, implement, formulate (or 宣传, 学习 …).
+        #[arg(long)]
+        action: Option<String>,
+        /// Only documents of this year, or a range such as 2022..2024.
+        #[arg(long)]
+        year: Option<String>,
+        /// Only titles of this kind: law, administrative_regulation, local_regulation, … (or 法律 …).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only planned citations (下一步打算, 将, 拟 …).
+        #[arg(long, conflicts_with = "done")]
+        planned: bool,
+        /// Only citations of what was done.
+        #[arg(long)]
+        done: bool,
+        /// One table per year.
+        #[arg(long, value_enum)]
+        by: Option<By>,
+        /// Also count titles named without book-title marks (民法典宣传月, 学习宪法).
+        #[arg(long)]
+        inferred: bool,
+        /// Only documents matching this query.
+        #[arg(long, short = 'q')]
+        query: Option<String>,
+    },
+    /// The documents citing a title, however it is written (short name, full name, old name),
+    /// with the citing sentence, the action and whether it was done or planned.
+    Cites {
+        /// The title, for example 民法典 or 《高台县科技特派员管理办法》.
+        title: String,
+        /// The folder of documents.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        #[command(flatten)]
+        common: Common,
+        /// Leave out titles named without book-title marks.
+        #[arg(long)]
+        no_inferred: bool,
+    },
+    /// The citations of files, without any index.
+    Extract {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print JSON Lines (one object per citation; see docs/json.md).
+        #[arg(long)]
+        json: bool,
+        /// Leave out titles named without book-title marks.
+        #[arg(long)]
+        no_inferred: bool,
+    },
+}
+
+/// How to group the laws table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// One table per year of the citing documents.
+    Year,
 }
 
 /// Options every command takes.

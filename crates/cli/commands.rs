@@ -5,12 +5,15 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use zhengce_core::cite::{extract, Action, Citation, Kind};
 use zhengce_core::index::INDEX_DIR;
-use zhengce_core::search::parse;
-use zhengce_core::{Error, Index, IndexReport, SearchOptions};
+use zhengce_core::ingest::decode;
+use zhengce_core::search::query::{kind_from, parse_years};
+use zhengce_core::search::{parse, GroupBy};
+use zhengce_core::{Error, Index, IndexReport, LawsOptions, SearchOptions};
 
-use crate::args::{Cli, Command, Common};
-use crate::output;
+use crate::args::{By, Cli, Color, Command, Common};
+use crate::output::{self, Style};
 
 /// Runs the command; `Ok(false)` means nothing matched.
 pub fn run(cli: &Cli) -> Result<bool> {
@@ -24,6 +27,65 @@ pub fn run(cli: &Cli) -> Result<bool> {
             let report = build(path, &index_dir(path, common), *threads)?;
             output::index_report(&report, started.elapsed(), common.json)?;
             Ok(true)
+        }
+        Command::Laws {
+            path,
+            common,
+            action,
+            year,
+            kind,
+            planned,
+            done,
+            by,
+            inferred,
+            query,
+        } => {
+            if let Some(q) = query {
+                parse(q)?;
+            }
+            let options = LawsOptions {
+                action: action.as_deref().map(parse_action).transpose()?,
+                years: year.as_deref().map(parse_year).transpose()?,
+                kind: kind.as_deref().map(parse_kind).transpose()?,
+                planned: (*planned || *done).then_some(*planned),
+                by: by.map(|By::Year| GroupBy::Year),
+                inferred: *inferred,
+                query: query.clone(),
+            };
+            let rows = open_or_build(path, common)?.laws(&options)?;
+            output::law_rows(&rows, common.json)?;
+            Ok(!rows.is_empty())
+        }
+        Command::Cites {
+            title,
+            path,
+            common,
+            no_inferred,
+        } => {
+            let hits = open_or_build(path, common)?.cites(title, !no_inferred)?;
+            output::cite_hits(&hits, Style::new(Color::Auto), common.json)?;
+            Ok(!hits.is_empty())
+        }
+        Command::Extract {
+            files,
+            json,
+            no_inferred,
+        } => {
+            let mut found = false;
+            for file in files {
+                let bytes =
+                    std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+                let text = decode(&bytes)
+                    .map_err(|reason| anyhow::anyhow!("{}: {reason}", file.display()))?
+                    .text;
+                let citations: Vec<Citation> = extract(&text)
+                    .into_iter()
+                    .filter(|c| !(*no_inferred && c.inferred))
+                    .collect();
+                found |= !citations.is_empty();
+                output::citations(&file.display().to_string(), &text, &citations, *json)?;
+            }
+            Ok(found)
         }
         Command::Search {
             query,
@@ -42,7 +104,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
                 passages: *passages,
             };
             let results = index.search_query(&parsed, &options)?;
-            let style = output::Style::new(*color);
+            let style = Style::new(*color);
             output::search_results(&results, options.offset, style, common.json)?;
             Ok(results.total > 0)
         }
@@ -102,4 +164,25 @@ fn ensure_folder(path: &Path) -> Result<()> {
         anyhow::bail!("{}: not a folder", path.display());
     }
     Ok(())
+}
+
+fn parse_action(value: &str) -> Result<Action> {
+    Action::from_name(value).ok_or_else(|| {
+        anyhow::anyhow!("--action {value}: expected publicize, study, implement or formulate (or 宣传, 学习, 落实, 制定 …)")
+    })
+}
+
+fn parse_year(value: &str) -> Result<(u16, u16)> {
+    parse_years(value).ok_or_else(|| {
+        anyhow::anyhow!(
+            "--year {value}: expected a year such as 2024 or a range such as 2022..2024"
+        )
+    })
+}
+
+fn parse_kind(value: &str) -> Result<Kind> {
+    kind_from(value).ok_or_else(|| {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        anyhow::anyhow!("--kind {value}: expected one of {}", names.join(", "))
+    })
 }

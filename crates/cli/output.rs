@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use anyhow::Result;
 use serde::Serialize;
-use zhengce_core::{Hit, IndexReport, SearchResults, Skipped};
+use zhengce_core::cite::Citation;
+use zhengce_core::{CiteHit, Hit, IndexReport, LawRow, SearchResults, Skipped};
 
 use crate::args::Color;
 
@@ -80,6 +81,14 @@ enum Record<'a> {
         skipped: usize,
         bytes: u64,
         seconds: f64,
+    },
+    Law(&'a LawRow),
+    Cite(&'a CiteHit),
+    Citation {
+        path: &'a str,
+        line: usize,
+        #[serde(flatten)]
+        citation: &'a Citation,
     },
 }
 
@@ -198,4 +207,136 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Prints the laws table.
+pub fn law_rows(rows: &[LawRow], json: bool) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if json {
+        for row in rows {
+            json_line(&mut out, &Record::Law(row))?;
+        }
+    } else {
+        let mut current: Option<&Option<String>> = None;
+        for row in rows {
+            if current != Some(&row.group) {
+                if let Some(group) = &row.group {
+                    writeln!(out, "== {group} ==")?;
+                }
+                writeln!(
+                    out,
+                    "{:>4} {:>8}  {:<26} {:<42} title",
+                    "docs", "mentions", "kind", "actions"
+                )?;
+                current = Some(&row.group);
+            }
+            let actions: Vec<String> = row
+                .actions
+                .iter()
+                .map(|(a, n)| format!("{a} {n}"))
+                .collect();
+            let mut title = row.title.clone();
+            if row.planned > 0 {
+                title.push_str(&format!("  (planned {})", row.planned));
+            }
+            if !row.successors.is_empty() {
+                title.push_str(&format!("  → {}", row.successors.join("、")));
+            }
+            let kind = row.kind.name();
+            writeln!(
+                out,
+                "{:>4} {:>8}  {kind:<26} {:<42} {title}",
+                row.documents,
+                row.mentions,
+                actions.join(", ")
+            )?;
+        }
+        if rows.is_empty() {
+            writeln!(out, "no citations matched")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints the documents citing a title.
+pub fn cite_hits(hits: &[CiteHit], style: Style, json: bool) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for hit in hits {
+        if json {
+            json_line(&mut out, &Record::Cite(hit))?;
+            continue;
+        }
+        let year = hit.year.map(|y| format!(" · {y}")).unwrap_or_default();
+        writeln!(
+            out,
+            "{}{}",
+            style.paint(PATH, &hit.path),
+            style.paint(DIM, &year)
+        )?;
+        writeln!(out, "  {}", describe(&hit.citation))?;
+        writeln!(
+            out,
+            "  {}",
+            style.highlight(&hit.sentence, &[hit.highlight])
+        )?;
+    }
+    if !json {
+        writeln!(out, "{} citations", hits.len())?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints the citations of one file.
+pub fn citations(path: &str, text: &str, citations: &[Citation], json: bool) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for c in citations {
+        let line = text[..c.span[0].min(text.len())].matches('\n').count() + 1;
+        if json {
+            json_line(
+                &mut out,
+                &Record::Citation {
+                    path,
+                    line,
+                    citation: c,
+                },
+            )?;
+        } else {
+            let shown = if c.inferred {
+                c.raw.clone()
+            } else {
+                format!("《{}》", c.raw.replace('\n', ""))
+            };
+            writeln!(out, "{path}:{line}: {shown} → {}", describe(c))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `title [kind, region] actions, done/planned (inferred)`.
+fn describe(c: &Citation) -> String {
+    let mut s = c.title.clone();
+    if let Some(note) = &c.version_note {
+        s.push_str(&format!("（{note}）"));
+    }
+    if let Some(pin) = &c.pin {
+        s.push_str(&pin.text);
+    }
+    let region = c
+        .region
+        .as_deref()
+        .map(|r| format!(", {r}"))
+        .unwrap_or_default();
+    s.push_str(&format!(" [{}{region}]", c.kind.name()));
+    let actions: Vec<&str> = c.actions.iter().map(|a| a.name()).collect();
+    if !actions.is_empty() {
+        s.push_str(&format!(" {}", actions.join("+")));
+    }
+    s.push_str(if c.planned { " · planned" } else { " · done" });
+    if c.inferred {
+        s.push_str(" · inferred (no marks)");
+    }
+    s
 }

@@ -22,6 +22,7 @@ fn main() {
     let mut words: BTreeMap<String, u64> = BTreeMap::new();
     read_word_list(&dict.join("jieba.dict.txt"), &mut words, false);
     read_law_titles(&dict.join("laws.tsv"), &mut words);
+    read_law_titles(&dict.join("aliases.tsv"), &mut words);
     read_word_list(&dict.join("zhengce.dict.txt"), &mut words, true);
 
     let total: u64 = words.values().sum();
@@ -39,7 +40,12 @@ fn main() {
         format!("/// Sum of all word frequencies.\npub const TOTAL_FREQ: u64 = {total};\n"),
     )
     .expect("write words_meta.rs");
-    for name in ["jieba.dict.txt", "zhengce.dict.txt", "laws.tsv"] {
+    for name in [
+        "jieba.dict.txt",
+        "zhengce.dict.txt",
+        "laws.tsv",
+        "aliases.tsv",
+    ] {
         println!("cargo:rerun-if-changed=dict/{name}");
     }
 }
@@ -69,16 +75,20 @@ fn read_word_list(path: &Path, words: &mut BTreeMap<String, u64>, overrides: boo
     }
 }
 
-/// Adds the short titles of the laws in `laws.tsv` (column `short`, else `title`).
+/// Adds the short titles of the laws in `laws.tsv` (column `short`, else `title`), or the
+/// abbreviations of `aliases.tsv` (column `alias`).
 fn read_law_titles(path: &Path, words: &mut BTreeMap<String, u64>) {
     let Ok(text) = fs::read_to_string(path) else {
         return;
     };
-    let mut lines = text.lines();
+    let mut lines = text.lines().filter(|l| !l.starts_with('#'));
     let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name);
-    let (Some(title), Some(short)) = (col("title"), col("short")) else {
-        panic!("{}: needs columns title and short", path.display());
+    let (Some(title), Some(short)) = (col("title"), col("short").or(col("alias"))) else {
+        panic!(
+            "{}: needs columns title and short (or alias)",
+            path.display()
+        );
     };
     for line in lines {
         let cells: Vec<&str> = line.split('\t').collect();

@@ -44,4 +44,4 @@ pub mod segment;
 pub use error::{Error, Result};
 pub use index::{Index, IndexReport, IndexWriter};
 pub use ingest::{Document, SkipReason, Skipped};
-pub use search::{Hit, Passage, Query, SearchOptions, SearchResults};
+pub use search::{CiteHit, Hit, LawRow, LawsOptions, Passage, Query, SearchOptions, SearchResults};

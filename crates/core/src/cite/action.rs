@@ -276,9 +276,13 @@ impl Masked {
                 let end = (title.end..clause_end)
                     .find(|&i| compared && !self.masked[i] && self.chars[i] == '的')
                     .unwrap_or(clause_end);
-                let mut after: Vec<usize> = (title.end..end)
-                    .filter(|&i| self.verb_at(i).is_some())
-                    .collect();
+                let mut after: Vec<usize> = if self.preposition_before(start, title.start) {
+                    Vec::new()
+                } else {
+                    (title.end..end)
+                        .filter(|&i| self.verb_at(i).is_some())
+                        .collect()
+                };
                 if after.is_empty() && end == clause_end && self.opens_sentence(title.start) {
                     let sentence_end = self.end_of(title.end, SENTENCE_END);
                     after = (title.end..sentence_end)
@@ -341,6 +345,14 @@ impl Masked {
         } else {
             Vec::new()
         }
+    }
+
+    /// Whether a preposition stands just before `end`, within `start..end` (在《闽西日报》开设…,
+    /// 依托市电视台《法治在线》栏目): the title is then where something happens, not what a later verb
+    /// acts on. A preposition farther away (拟在12月下旬开展《…》宣传) governs something else.
+    fn preposition_before(&self, start: usize, end: usize) -> bool {
+        (start.max(end.saturating_sub(PREPOSITION_REACH))..end)
+            .any(|i| PREPOSITIONS.iter().any(|p| self.word_at(i, p)))
     }
 
     /// Whether only masked text or white space stands before character `i` in its sentence.
@@ -435,6 +447,11 @@ impl Masked {
         }
     }
 }
+
+/// Prepositions that make a title the place or means of an action rather than its object.
+const PREPOSITIONS: &[&str] = &["在", "依托", "通过", "利用", "借助", "经由"];
+/// How many characters before a title a preposition governs it.
+const PREPOSITION_REACH: usize = 6;
 
 /// Verbs of a 将 (把) construction: 将…纳入, 将…列为, 将…修改为.
 const DISPOSAL: &[&str] = &[

@@ -1,12 +1,13 @@
 //! The dictionary of law titles (法规名称词典): national laws, administrative regulations, judicial
 //! interpretations, departmental rules and the bundled local regulations with their level, dates
 //! and status (`dict/laws.tsv`), the repealed laws and their successors (`dict/successors.tsv`),
-//! and the titles and aliases a user adds. Facts derived from LawRefBook by `tools/lawdict`.
+//! common abbreviations (`dict/aliases.tsv`), and the titles and aliases a user adds. Facts derived from LawRefBook by `tools/lawdict`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::kind::Kind;
 use super::title::{canonicalize, without_prc, PRC};
@@ -14,6 +15,7 @@ use crate::error::{Error, Result};
 
 static LAWS_TSV: &str = include_str!("../../dict/laws.tsv");
 static SUCCESSORS_TSV: &str = include_str!("../../dict/successors.tsv");
+static ALIASES_TSV: &str = include_str!("../../dict/aliases.tsv");
 
 /// Whether a law is in force (时效性).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +65,8 @@ pub struct LawDict {
 
 #[derive(Debug, Default)]
 struct Inner {
+    /// A hash of the data the dictionary was built from.
+    fingerprint: u64,
     entries: HashMap<String, LawEntry>,
     /// Alias (canonical short or old form) → full title.
     aliases: HashMap<String, String>,
@@ -80,9 +84,15 @@ impl LawDict {
         static BUILTIN: OnceLock<LawDict> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                let mut inner = Inner::default();
+                let mut inner = Inner {
+                    fingerprint: xxh3_64(
+                        format!("{LAWS_TSV}\u{1f}{SUCCESSORS_TSV}\u{1f}{ALIASES_TSV}").as_bytes(),
+                    ),
+                    ..Inner::default()
+                };
                 inner.load_laws(LAWS_TSV);
                 inner.load_successors(SUCCESSORS_TSV);
+                inner.load_aliases(ALIASES_TSV);
                 LawDict {
                     inner: Arc::new(inner),
                 }
@@ -94,7 +104,9 @@ impl LawDict {
     /// title; kind as in [`Kind`], e.g. `normative_document`) or of an alias, a tab and a title (another way to
     /// write a title already known); `#` starts a comment.
     pub fn with_user_titles(text: &str) -> Result<LawDict> {
+        let base = LawDict::builtin();
         let mut inner = Inner {
+            fingerprint: base.inner.fingerprint ^ xxh3_64(text.as_bytes()),
             entries: LawDict::builtin().inner.entries.clone(),
             aliases: LawDict::builtin().inner.aliases.clone(),
         };
@@ -146,6 +158,12 @@ impl LawDict {
                 .iter()
                 .map(|(a, t)| (a.as_str(), t.as_str())),
         )
+    }
+
+    /// A hash of the titles and aliases: an index records it, since citations are resolved when
+    /// documents are indexed.
+    pub fn fingerprint(&self) -> u64 {
+        self.inner.fingerprint
     }
 
     /// Number of titles.
@@ -233,6 +251,17 @@ impl Inner {
         }
     }
 
+    /// Abbreviations (科技进步法 → 中华人民共和国科学技术进步法), for titles already known.
+    fn load_aliases(&mut self, tsv: &str) {
+        let rows = tsv.lines().filter(|l| !l.starts_with('#')).skip(1);
+        for (alias, title) in rows.filter_map(|l| l.split_once('\t')) {
+            let (alias, title) = (canonicalize(alias).title, canonicalize(title).title);
+            if self.entries.contains_key(&title) {
+                self.aliases.insert(alias, title);
+            }
+        }
+    }
+
     fn add_entry(&mut self, entry: LawEntry) {
         if let Some(short) = without_prc(&entry.title) {
             self.aliases
@@ -248,7 +277,7 @@ fn user_entry(title: &str, kind: Kind) -> LawEntry {
         title: title.to_owned(),
         level: String::new(),
         kind,
-        region: crate::region::leading_region(title).map(str::to_owned),
+        region: crate::region::leading_region(title),
         first: None,
         latest: None,
         status: Status::Valid,
@@ -291,6 +320,11 @@ mod tests {
             vec!["中华人民共和国民法典".to_owned()]
         );
         assert!(dict.resolve("高台县科技特派员管理办法").is_none());
+        assert_eq!(
+            full("科技进步法").as_deref(),
+            Some("中华人民共和国科学技术进步法")
+        );
+        assert_eq!(full("营商环境条例").as_deref(), Some("优化营商环境条例"));
     }
 
     #[test]

@@ -103,6 +103,9 @@ const PUBLICATION_ENDINGS: &[&str] = &[
     "问答",
     "学习纲要",
     "选编",
+    "摘编",
+    "文选",
+    "文集",
 ];
 /// Television programmes are not publications of rules either.
 const PROGRAMMES: &[&str] = &["法治在线", "今日说法", "焦点访谈", "新闻联播"];
@@ -138,6 +141,9 @@ pub fn classify(title: &str) -> Kind {
         }
     } else if region {
         Kind::NormativeDocument
+    } else if implements_a_rule(core) {
+        // 医疗保障基金使用监督管理条例实施细则: a ministry's rule carrying out a regulation.
+        Kind::DepartmentalRule
     } else if (core.ends_with("规定") || core.ends_with("办法")) && !title.starts_with("国务院")
     {
         Kind::DepartmentalRule
@@ -148,6 +154,14 @@ pub fn classify(title: &str) -> Kind {
     } else {
         Kind::Other
     }
+}
+
+fn implements_a_rule(title: &str) -> bool {
+    ["实施细则", "实施办法"].iter().any(|e| {
+        title
+            .strip_suffix(e)
+            .is_some_and(|base| base.ends_with("条例") || base.ends_with('法'))
+    })
 }
 
 fn is_law(title: &str) -> bool {
@@ -212,6 +226,12 @@ mod tests {
                 Kind::NormativeDocument,
             ),
             ("公平竞争审查制度实施细则", Kind::NormativeDocument),
+            (
+                "医疗保障基金使用监督管理条例实施细则",
+                Kind::DepartmentalRule,
+            ),
+            ("习近平关于全面依法治国论述摘编", Kind::Publication),
+            ("安吉县“法律明白人”管理办法", Kind::NormativeDocument),
         ];
         for (title, kind) in cases {
             assert_eq!(classify(title), *kind, "{title}");

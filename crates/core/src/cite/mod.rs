@@ -33,7 +33,7 @@ pub use action::{is_plan_title, is_planning_heading, Action};
 pub use dict::{LawDict, LawEntry, Resolved, Status};
 pub use kind::{classify, Kind};
 pub use marks::{parse_number, Pin};
-pub use title::{canonicalize, Canonical};
+pub use title::{canonicalize, Canonical, PRC};
 
 use crate::region::leading_region;
 use action::Masked;
@@ -63,6 +63,8 @@ const GENERIC: &[&str] = &[
     "规则",
     "章程",
 ];
+/// Version of the extraction rules; part of the fingerprint an index records.
+const CITE_RULES_VERSION: u32 = 1;
 /// Titles named without marks are looked for only if they end like a rule.
 const BARE_ENDINGS: &[&str] = &["法", "法典", "条例"];
 
@@ -158,6 +160,11 @@ impl Extractor {
         &self.dict
     }
 
+    /// Identifies the extraction rules and the dictionary: an index records it.
+    pub fn fingerprint(&self) -> String {
+        format!("c{CITE_RULES_VERSION}-{:016x}", self.dict.fingerprint())
+    }
+
     /// Every citation of `text` in order: each 《…》, the titles nested in it right after it,
     /// then (flagged `inferred`) known titles named without marks.
     pub fn extract(&self, text: &str, context: &Context) -> Vec<Citation> {
@@ -166,8 +173,12 @@ impl Extractor {
         let masked = Masked::new(text, &spans);
         let sections = planning_sections(text);
         let plan_document = context.plan_document.unwrap_or_else(|| opens_as_plan(text));
-        let planned_at = |at: usize, char_at: usize| {
-            plan_document || sections.iter().any(|r| r.contains(&at)) || masked.future(char_at)
+        // A notice issuing a plan (关于印发《…工作要点》的通知) has issued it: that is done.
+        let issued = issued_plan(text);
+        let planned_at = |at: usize, char_at: usize, title: &str| {
+            (plan_document && issued.as_deref() != Some(title))
+                || sections.iter().any(|r| r.contains(&at))
+                || masked.future(char_at)
         };
         let mut doc = DocState::default();
         let mut out = Vec::new();
@@ -184,7 +195,7 @@ impl Extractor {
                 c.planned = target.planned;
             } else {
                 c.actions = masked.actions(chars.clone());
-                c.planned = planned_at(mark.span.start, chars.start);
+                c.planned = planned_at(mark.span.start, chars.start, &c.title);
             }
             if let Some((short, range)) = marks::definition_after(text, after) {
                 let full = (c.title.clone(), c.version_note.clone());
@@ -263,7 +274,7 @@ impl Extractor {
             Some(r) if c.resolution != Resolution::Unresolved => self.fill_from_dict(&mut c, r),
             _ => {
                 c.kind = classify(&c.title);
-                c.region = leading_region(&c.title).map(str::to_owned);
+                c.region = leading_region(&c.title);
             }
         }
         c
@@ -275,11 +286,7 @@ impl Extractor {
         }
         c.title = r.title.to_owned();
         c.kind = r.entry.kind;
-        c.region = r
-            .entry
-            .region
-            .clone()
-            .or_else(|| leading_region(r.title).map(str::to_owned));
+        c.region = leading_region(r.title).or_else(|| r.entry.region.clone());
         c.status = Some(r.entry.status);
         c.successors = r.entry.successors.clone();
     }
@@ -292,7 +299,7 @@ impl Extractor {
         spans: &[Range<usize>],
         cited: &[Citation],
         masked: &Masked,
-        planned_at: &dyn Fn(usize, usize) -> bool,
+        planned_at: &dyn Fn(usize, usize, &str) -> bool,
     ) -> Vec<Citation> {
         let names = self.bare.get_or_init(|| BareNames::new(&self.dict));
         let mut found = names.find(text);
@@ -314,7 +321,7 @@ impl Extractor {
             c.inferred = true;
             let chars = masked.index(start)..masked.index(end);
             c.actions = masked.actions(chars.clone());
-            c.planned = planned_at(start, chars.start);
+            c.planned = planned_at(start, chars.start, &c.title);
             out.push(c);
         }
         out
@@ -449,7 +456,11 @@ fn planning_sections(text: &str) -> Vec<Range<usize>> {
     let mut open: Option<(usize, u8)> = None;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        if let Some(level) = heading_level(line.trim()) {
+        let trimmed = line.trim();
+        let bare_heading = trimmed.chars().count() <= 20
+            && !trimmed.contains(['。', '，', ','])
+            && is_planning_heading(trimmed);
+        if let Some(level) = heading_level(trimmed).or(bare_heading.then_some(1)) {
             if let Some((start, l)) = open {
                 if level <= l {
                     out.push(start..at);
@@ -507,12 +518,32 @@ fn heading_text(line: &str) -> &str {
     line.split(['。', '：', ':']).next().unwrap_or(line)
 }
 
+/// The plan a title line issues: 关于印发《2025年法治政府建设工作要点》的通知.
+fn issues_plan(line: &str) -> Option<String> {
+    if !line.ends_with("通知") {
+        return None;
+    }
+    let rest = line.split_once("印发《")?.1;
+    let title = canonicalize(rest.split_once('》')?.0).title;
+    is_plan_title(&title).then_some(title)
+}
+
+/// The plan that one of the opening lines issues, if any.
+fn issued_plan(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(6)
+        .find_map(issues_plan)
+}
+
 /// Whether one of the opening lines (not a heading) is the title of a plan (计划, 要点, 方案 …).
 fn opens_as_plan(text: &str) -> bool {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .take(6)
-        .filter(|l| l.chars().count() <= 60 && !l.ends_with('。') && heading_level(l).is_none())
-        .any(|l| is_plan_title(l.trim_start_matches('#').trim()))
+        .filter(|l| l.chars().count() <= 80 && !l.ends_with('。') && heading_level(l).is_none())
+        .filter(|l| !is_planning_heading(l))
+        .any(|l| is_plan_title(l.trim_start_matches('#').trim()) || issues_plan(l).is_some())
 }

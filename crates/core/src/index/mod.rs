@@ -3,6 +3,7 @@
 //! Vocabulary as in tantivy: [`Index::create_in_dir`] / [`Index::open_in_dir`] →
 //! [`Index::writer`] → [`IndexWriter::add_document`] → [`IndexWriter::commit`] → search.
 
+mod cites;
 pub(crate) mod schema;
 mod state;
 mod tokenizer;
@@ -14,10 +15,12 @@ use tantivy::directory::error::LockError;
 use tantivy::schema::TantivyDocument;
 use tantivy::{IndexReader, ReloadPolicy, TantivyError, Term};
 
+use crate::cite::{Context, Extractor};
 use crate::error::{Error, Result};
 use crate::ingest::{self, Document, Skipped};
 use crate::segment::{normalize, Analyzer};
 
+pub(crate) use cites::{cite_term, indexed};
 pub(crate) use schema::Fields;
 pub use state::{State, STATE_FILE};
 
@@ -34,6 +37,7 @@ pub struct Index {
     reader: IndexReader,
     pub(crate) fields: Fields,
     analyzer: Analyzer,
+    extractor: Extractor,
     dir: Option<PathBuf>,
 }
 
@@ -58,15 +62,22 @@ impl Index {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema::build();
         let inner = tantivy::Index::create_in_dir(dir, schema)?;
-        State::current(analyzer.fingerprint()).write(dir)?;
-        Index::wrap(inner, fields, analyzer, Some(dir.to_owned()))
+        let extractor = Extractor::default();
+        State::current(fingerprint(&analyzer, &extractor)).write(dir)?;
+        Index::wrap(inner, fields, analyzer, extractor, Some(dir.to_owned()))
     }
 
     /// Creates an empty index in memory.
     pub fn create_in_ram() -> Result<Index> {
         let (schema, fields) = schema::build();
         let inner = tantivy::Index::create_in_ram(schema);
-        Index::wrap(inner, fields, Analyzer::default(), None)
+        Index::wrap(
+            inner,
+            fields,
+            Analyzer::default(),
+            Extractor::default(),
+            None,
+        )
     }
 
     /// Opens the index in `dir`, refusing one built by another schema or analyzer.
@@ -86,7 +97,8 @@ impl Index {
             });
         }
         let found = State::read(dir)?;
-        let expected = State::current(analyzer.fingerprint());
+        let extractor = Extractor::default();
+        let expected = State::current(fingerprint(&analyzer, &extractor));
         if let Some((found, expected)) = found.mismatch(&expected) {
             return Err(Error::Incompatible {
                 path: dir.to_owned(),
@@ -103,7 +115,7 @@ impl Index {
             path: dir.to_owned(),
             reason: e.to_string(),
         })?;
-        Index::wrap(inner, fields, analyzer, Some(dir.to_owned()))
+        Index::wrap(inner, fields, analyzer, extractor, Some(dir.to_owned()))
     }
 
     /// Opens the index in `dir`, or creates it when there is none.
@@ -118,6 +130,7 @@ impl Index {
         inner: tantivy::Index,
         fields: Fields,
         analyzer: Analyzer,
+        extractor: Extractor,
         dir: Option<PathBuf>,
     ) -> Result<Index> {
         tokenizer::register(&inner, &analyzer);
@@ -130,6 +143,7 @@ impl Index {
             reader,
             fields,
             analyzer,
+            extractor,
             dir,
         })
     }
@@ -142,6 +156,11 @@ impl Index {
     /// The analyzer.
     pub fn analyzer(&self) -> &Analyzer {
         &self.analyzer
+    }
+
+    /// The citation extractor.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
     }
 
     /// Number of documents visible to searches.
@@ -219,8 +238,36 @@ impl IndexWriter {
             d.add_u64(f.year, u64::from(year));
         }
         d.add_text(f.encoding, &doc.encoding);
+        self.add_citations(&mut d, doc);
         self.inner.add_document(d)?;
         Ok(())
+    }
+
+    /// Extracts the document's citations and adds their fields.
+    fn add_citations(&self, d: &mut TantivyDocument, doc: &Document) {
+        let f = &self.index.fields;
+        let citations = self.index.extractor.extract(&doc.body, &Context::default());
+        let mut titles: Vec<&str> = citations
+            .iter()
+            .filter(|c| indexed(c))
+            .map(|c| c.title.as_str())
+            .collect();
+        titles.sort_unstable();
+        titles.dedup();
+        for title in &titles {
+            d.add_text(f.law, title);
+        }
+        for term in cites::cite_terms(&citations) {
+            d.add_text(f.cites, &term);
+        }
+        let cited = normalize(&titles.join("\n")).text;
+        d.add_text(f.cited_words, &cited);
+        d.add_text(f.cited_grams, &cited);
+        // Serializing plain data with derived impls cannot fail; an empty list is the fallback.
+        d.add_bytes(
+            f.citations,
+            &serde_json::to_vec(&citations).unwrap_or_default(),
+        );
     }
 
     /// Deletes the document with this path, if any.
@@ -271,6 +318,11 @@ impl IndexWriter {
         self.inner.commit()?;
         self.index.reload()
     }
+}
+
+/// What an index records of the code that builds it: segmentation and citation rules.
+fn fingerprint(analyzer: &Analyzer, extractor: &Extractor) -> String {
+    format!("{}-{}", analyzer.fingerprint(), extractor.fingerprint())
 }
 
 /// Removes an existing index from `dir`; refuses a folder that holds something else.

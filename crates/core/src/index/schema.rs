@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; part of what an index records and checks when opened.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Name under which the word tokenizer is registered.
 pub const WORDS_TOKENIZER: &str = "zhengce_words";
@@ -33,6 +33,17 @@ pub struct Fields {
     pub year: Field,
     /// Encoding of the file (stored).
     pub encoding: Field,
+    /// Full titles cited in marks, one term each (exact).
+    pub law: Field,
+    /// Citation filter terms: title, action, kind and done/planned of one citation, each part
+    /// possibly `*` (see `index::cite_terms`).
+    pub cites: Field,
+    /// Words of the cited titles, for ranking a match in a cited title.
+    pub cited_words: Field,
+    /// Grams of the cited titles.
+    pub cited_grams: Field,
+    /// Every citation of the document, as JSON (fast bytes: read without the stored body).
+    pub citations: Field,
 }
 
 /// Builds the schema and its fields.
@@ -46,10 +57,15 @@ pub fn build() -> (Schema, Fields) {
         title_words: b.add_text_field("title_words", words.clone()),
         title_grams: b.add_text_field("title_grams", grams.clone()),
         body: b.add_text_field("body", STORED),
-        body_words: b.add_text_field("body_words", words),
-        body_grams: b.add_text_field("body_grams", grams),
+        body_words: b.add_text_field("body_words", words.clone()),
+        body_grams: b.add_text_field("body_grams", grams.clone()),
         year: b.add_u64_field("year", INDEXED | FAST | STORED),
         encoding: b.add_text_field("encoding", STORED),
+        law: b.add_text_field("law", STRING),
+        cites: b.add_text_field("cites", STRING),
+        cited_words: b.add_text_field("cited_words", words),
+        cited_grams: b.add_text_field("cited_grams", grams),
+        citations: b.add_bytes_field("citations", FAST),
     };
     (b.build(), fields)
 }
@@ -67,6 +83,11 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         body_grams: f("body_grams")?,
         year: f("year")?,
         encoding: f("encoding")?,
+        law: f("law")?,
+        cites: f("cites")?,
+        cited_words: f("cited_words")?,
+        cited_grams: f("cited_grams")?,
+        citations: f("citations")?,
     })
 }
 

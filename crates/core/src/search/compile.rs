@@ -8,25 +8,85 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use std::collections::HashMap;
+
 use super::query::{Filter, Query};
-use crate::index::Fields;
-use crate::segment::{phrase_grams, Analyzer};
+use crate::cite::{Action, Kind, LawDict};
+use crate::index::{cite_term, Fields};
+use crate::segment::{normalize, phrase_grams, Analyzer};
 
 /// Weight of a match in the title over one in the body.
 const TITLE_BOOST: f32 = 3.0;
+/// Weight of a match in a title the document cites.
+const CITED_BOOST: f32 = 2.0;
 /// Weight of a whole-word match, added to the character match.
 const WORD_BOOST: f32 = 1.5;
 /// Weight of a term's words standing side by side as typed.
 const ADJACENT_BOOST: f32 = 1.0;
 
-/// Compiles `query` for the index's fields.
-pub fn compile(query: &Query, fields: &Fields, analyzer: &Analyzer) -> Box<dyn TQuery> {
-    Compiler { fields, analyzer }.node(query)
+/// Compiles `query` for the index's fields. `laws` gives the full titles each `law:` value
+/// stands for in this index.
+pub fn compile(
+    query: &Query,
+    fields: &Fields,
+    analyzer: &Analyzer,
+    dict: &LawDict,
+    laws: &HashMap<String, Vec<String>>,
+) -> Box<dyn TQuery> {
+    Compiler {
+        fields,
+        analyzer,
+        dict,
+        laws,
+    }
+    .node(query)
+}
+
+/// Every `law:` value of the query.
+pub fn law_values(query: &Query) -> Vec<&str> {
+    match query {
+        Query::Filter(Filter::Law(t)) => vec![t.as_str()],
+        Query::And(qs) | Query::Or(qs) => qs.iter().flat_map(law_values).collect(),
+        Query::Not(q) => law_values(q),
+        Query::Term(_) | Query::Phrase(_) | Query::Filter(_) => Vec::new(),
+    }
 }
 
 struct Compiler<'a> {
     fields: &'a Fields,
     analyzer: &'a Analyzer,
+    dict: &'a LawDict,
+    laws: &'a HashMap<String, Vec<String>>,
+}
+
+/// The citation filters of one group, which must hold for one citation.
+#[derive(Default)]
+struct CiteFilter<'q> {
+    laws: Vec<&'q str>,
+    actions: Vec<Action>,
+    kind: Option<Kind>,
+    planned: Option<bool>,
+}
+
+impl<'q> CiteFilter<'q> {
+    /// Adds `f` if it is a citation filter.
+    fn take(&mut self, f: &'q Filter) -> bool {
+        match f {
+            Filter::Law(t) => self.laws.push(t),
+            Filter::Action(a) => self.actions.push(*a),
+            Filter::Kind(k) => self.kind = Some(*k),
+            Filter::Planned(p) => self.planned = Some(*p),
+            Filter::Title(_) | Filter::Year(..) => return false,
+        }
+        true
+    }
+
+    fn is_empty(&self) -> bool {
+        self.laws.is_empty()
+            && self.actions.is_empty()
+            && self.kind.is_none()
+            && self.planned.is_none()
+    }
 }
 
 impl Compiler<'_> {
@@ -34,15 +94,29 @@ impl Compiler<'_> {
         match q {
             Query::Term(text) => self.term(text),
             Query::Phrase(text) => self.phrase(text),
-            Query::Filter(f) => Box::new(ConstScoreQuery::new(self.filter(f), 0.0)),
+            Query::Filter(f) => {
+                let mut cite = CiteFilter::default();
+                let q = if cite.take(f) {
+                    self.cites(&cite)
+                } else {
+                    self.filter(f)
+                };
+                Box::new(ConstScoreQuery::new(q, 0.0))
+            }
             Query::And(qs) => {
-                let clauses = qs
-                    .iter()
-                    .map(|q| match q {
-                        Query::Not(inner) => (Occur::MustNot, self.node(inner)),
-                        _ => (Occur::Must, self.node(q)),
-                    })
-                    .collect();
+                let mut cite = CiteFilter::default();
+                let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+                for q in qs {
+                    match q {
+                        Query::Filter(f) if cite.take(f) => {}
+                        Query::Not(inner) => clauses.push((Occur::MustNot, self.node(inner))),
+                        _ => clauses.push((Occur::Must, self.node(q))),
+                    }
+                }
+                if !cite.is_empty() {
+                    let q = Box::new(ConstScoreQuery::new(self.cites(&cite), 0.0));
+                    clauses.push((Occur::Must, q));
+                }
                 Box::new(BooleanQuery::new(clauses))
             }
             Query::Or(qs) => Box::new(BooleanQuery::new(
@@ -55,8 +129,23 @@ impl Compiler<'_> {
         }
     }
 
-    /// Every word of the term is required; the term's words side by side score more.
+    /// Every word of the term is required; the term's words side by side score more. A term that
+    /// abbreviates a law (科技进步法) also matches the law's own short title (科学技术进步法).
     fn term(&self, text: &str) -> Box<dyn TQuery> {
+        let plain = self.term_words(text);
+        match law_short_title(self.dict, text) {
+            Some(short) => {
+                let full = self.term_words(&short);
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, plain),
+                    (Occur::Should, full),
+                ]))
+            }
+            None => plain,
+        }
+    }
+
+    fn term_words(&self, text: &str) -> Box<dyn TQuery> {
         let words = self.analyzer.query_words(text);
         if words.len() <= 1 {
             return self.word(text);
@@ -65,7 +154,7 @@ impl Compiler<'_> {
             .iter()
             .map(|w| (Occur::Must, self.word(w.text)))
             .collect();
-        if let Some(adjacent) = self.in_text(text) {
+        if let Some(adjacent) = self.in_text(text, true) {
             clauses.push((
                 Occur::Should,
                 Box::new(BoostQuery::new(adjacent, ADJACENT_BOOST)),
@@ -74,17 +163,20 @@ impl Compiler<'_> {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// One word: its characters anywhere in body or title, more for a whole word.
+    /// One word: its characters anywhere in body, title or cited titles (which are resolved:
+    /// 中华人民共和国民法典 finds a document that wrote 《民法典》), more for a whole word.
     fn word(&self, word: &str) -> Box<dyn TQuery> {
         let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-        if let Some(q) = self.in_text(word) {
+        if let Some(q) = self.in_text(word, true) {
             clauses.push((Occur::Should, q));
         }
-        for (field, boost) in [
+        let fields = [
             (f.body_words, WORD_BOOST),
             (f.title_words, WORD_BOOST * TITLE_BOOST),
-        ] {
+            (f.cited_words, WORD_BOOST * CITED_BOOST),
+        ];
+        for (field, boost) in fields {
             let term = TermQuery::new(
                 Term::from_field_text(field, word),
                 IndexRecordOption::WithFreqs,
@@ -99,17 +191,73 @@ impl Compiler<'_> {
 
     /// The exact characters, in body or title.
     fn phrase(&self, text: &str) -> Box<dyn TQuery> {
-        self.in_text(text).unwrap_or_else(|| Box::new(EmptyQuery))
+        self.in_text(text, false)
+            .unwrap_or_else(|| Box::new(EmptyQuery))
     }
 
-    /// The characters of `text` in sequence, in the body or (weighted) in the title.
-    fn in_text(&self, text: &str) -> Option<Box<dyn TQuery>> {
-        let body = gram_query(self.fields.body_grams, text)?;
-        let title = gram_query(self.fields.title_grams, text)?;
-        Some(Box::new(BooleanQuery::new(vec![
-            (Occur::Should, body),
-            (Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))),
-        ])))
+    /// The characters of `text` in sequence, in the body or (weighted) in the title, and with
+    /// `cited` in the titles the document cites.
+    fn in_text(&self, text: &str, cited: bool) -> Option<Box<dyn TQuery>> {
+        let f = self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
+            (Occur::Should, gram_query(f.body_grams, text)?),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    gram_query(f.title_grams, text)?,
+                    TITLE_BOOST,
+                )),
+            ),
+        ];
+        if cited {
+            let q = gram_query(f.cited_grams, text)?;
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(q, CITED_BOOST))));
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Documents with a citation for each law and action of `cite`, of its kind and state.
+    fn cites(&self, cite: &CiteFilter<'_>) -> Box<dyn TQuery> {
+        let laws: Vec<Option<&str>> = if cite.laws.is_empty() {
+            vec![None]
+        } else {
+            cite.laws.iter().copied().map(Some).collect()
+        };
+        let actions: Vec<Option<Action>> = if cite.actions.is_empty() {
+            vec![None]
+        } else {
+            cite.actions.iter().copied().map(Some).collect()
+        };
+        let mut all: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        for law in &laws {
+            let titles: Vec<Option<&str>> = match law {
+                None => vec![None],
+                Some(l) => self
+                    .laws
+                    .get(*l)
+                    .map_or_else(Vec::new, |ts| ts.iter().map(|t| Some(t.as_str())).collect()),
+            };
+            for &action in &actions {
+                let any: Vec<(Occur, Box<dyn TQuery>)> = titles
+                    .iter()
+                    .map(|&title| {
+                        let term = cite_term(title, action, cite.kind, cite.planned);
+                        let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                            Term::from_field_text(self.fields.cites, &term),
+                            IndexRecordOption::Basic,
+                        ));
+                        (Occur::Should, q)
+                    })
+                    .collect();
+                let q: Box<dyn TQuery> = if any.is_empty() {
+                    Box::new(EmptyQuery)
+                } else {
+                    Box::new(BooleanQuery::new(any))
+                };
+                all.push((Occur::Must, q));
+            }
+        }
+        Box::new(BooleanQuery::new(all))
     }
 
     fn filter(&self, f: &Filter) -> Box<dyn TQuery> {
@@ -125,8 +273,21 @@ impl Compiler<'_> {
                     std::ops::Bound::Included(hi),
                 ))
             }
+            Filter::Law(_) | Filter::Action(_) | Filter::Kind(_) | Filter::Planned(_) => {
+                let mut cite = CiteFilter::default();
+                cite.take(f);
+                self.cites(&cite)
+            }
         }
     }
+}
+
+/// The short title (without 中华人民共和国) of the law that `text` abbreviates, when it is
+/// another text (科技进步法 → 科学技术进步法).
+pub fn law_short_title(dict: &LawDict, text: &str) -> Option<String> {
+    let title = dict.resolve(text)?.title;
+    let short = title.strip_prefix(crate::cite::PRC).unwrap_or(title);
+    (short != text && !title.ends_with(text)).then(|| normalize(short).text)
 }
 
 /// The grams of `text` at their offsets in `field`: a term query for one gram, else a phrase.

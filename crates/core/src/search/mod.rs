@@ -1,10 +1,12 @@
 //! Searching (检索): the query language, ranking, and passages with highlights.
 
 mod compile;
+mod laws;
 mod passage;
 pub mod query;
 
 use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
@@ -13,6 +15,7 @@ use tantivy::index::SegmentReader;
 use tantivy::schema::{TantivyDocument, Value};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal};
 
+pub use laws::{CiteHit, GroupBy, LawRow, LawsOptions};
 pub use passage::{passages, Passage};
 pub use query::{parse, Filter, Query};
 
@@ -79,12 +82,13 @@ impl Index {
     /// Searches with a parsed query.
     pub fn search_query(&self, query: &Query, options: &SearchOptions) -> Result<SearchResults> {
         let searcher = self.tantivy_searcher();
-        let compiled = compile::compile(query, &self.fields, self.analyzer());
+        let compiled = self.compile_query(query)?;
         let mut found = searcher.search(&*compiled, &AllHits)?;
         let total = found.len();
         let end = options.offset.saturating_add(options.limit).min(total);
         rank(&searcher, &mut found, end)?;
-        let texts = query.positive_texts();
+        let texts = self.highlight_texts(query);
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let hits = found
             .get(options.offset.min(end)..end)
             .unwrap_or_default()
@@ -122,6 +126,78 @@ impl Index {
             highlights: best.map(|p| p.highlights.clone()).unwrap_or_default(),
             passages,
         })
+    }
+}
+
+impl Index {
+    /// The texts to highlight for `query`: its terms and phrases that are not excluded, each
+    /// term's words (they may stand apart), and the law titles that terms abbreviate.
+    fn highlight_texts(&self, query: &Query) -> Vec<String> {
+        let mut out = Vec::new();
+        for (text, is_term) in query.positive_texts() {
+            out.push(text.to_owned());
+            if !is_term {
+                continue;
+            }
+            out.extend(
+                self.analyzer()
+                    .query_words(text)
+                    .iter()
+                    .map(|w| w.text.to_owned()),
+            );
+            if let Some(short) = compile::law_short_title(self.extractor().dict(), text) {
+                out.push(short);
+            }
+        }
+        out.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        out.dedup();
+        out
+    }
+
+    /// The tantivy query for `query`, with its `law:` values resolved in this index.
+    pub(crate) fn compile_query(&self, query: &Query) -> Result<Box<dyn tantivy::query::Query>> {
+        let searcher = self.tantivy_searcher();
+        let mut laws = HashMap::new();
+        for value in compile::law_values(query) {
+            laws.insert(value.to_owned(), self.law_titles(&searcher, value)?);
+        }
+        let dict = self.extractor().dict();
+        Ok(compile::compile(
+            query,
+            &self.fields,
+            self.analyzer(),
+            dict,
+            &laws,
+        ))
+    }
+
+    /// The full titles cited in this index that `law:value` stands for: the dictionary's title
+    /// when it resolves the value (民法典 → 中华人民共和国民法典), else every cited title that
+    /// contains the value (科技特派员管理办法 → 高台县科技特派员管理办法).
+    pub(crate) fn law_titles(
+        &self,
+        searcher: &tantivy::Searcher,
+        value: &str,
+    ) -> Result<Vec<String>> {
+        if let Some(r) = self.extractor().dict().resolve(value) {
+            return Ok(vec![r.title.to_owned()]);
+        }
+        let mut titles = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let index = segment.inverted_index(self.fields.law)?;
+            let mut terms = index
+                .terms()
+                .stream()
+                .map_err(|e| crate::Error::Index(e.to_string()))?;
+            while terms.advance() {
+                if let Ok(title) = std::str::from_utf8(terms.key()) {
+                    if title.contains(value) {
+                        titles.insert(title.to_owned());
+                    }
+                }
+            }
+        }
+        Ok(titles.into_iter().collect())
     }
 }
 

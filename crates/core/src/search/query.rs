@@ -7,9 +7,13 @@
 //! -草案  NOT 草案       exclude
 //! (宪法 OR 民法典) 宣传  grouping
 //! title:管理办法  year:2024  year:2022..2024
+//! law:民法典  action:publicize  kind:local_regulation  state:planned
 //! ```
+//! The citation filters of one group (law:, action:, kind:, state:) hold for one and the same
+//! citation: `law:宪法 action:study` finds documents that studied the constitution.
 //! Query text is normalized like documents (full-width letters, traditional characters…).
 
+use crate::cite::{canonicalize, Action, Kind};
 use crate::error::{Error, Result};
 use crate::segment::normalize;
 
@@ -44,23 +48,32 @@ pub enum Filter {
     Title(String),
     /// `year:` — the year lies in this inclusive range.
     Year(u16, u16),
+    /// `law:` — the document cites this title (canonical form as typed; resolved through the
+    /// dictionary's aliases when the query runs).
+    Law(String),
+    /// `action:` — the document did this with a cited title.
+    Action(Action),
+    /// `kind:` — the document cites a title of this kind.
+    Kind(Kind),
+    /// `state:planned` or `state:done` — a citation is planned, or done.
+    Planned(bool),
 }
 
 /// The field names a query may use.
-pub const FIELDS: &[&str] = &["title", "year"];
+pub const FIELDS: &[&str] = &["title", "year", "law", "action", "kind", "state"];
 
 impl Query {
-    /// The texts a matching document holds, for highlighting: terms and phrases that are not
-    /// excluded.
-    pub fn positive_texts(&self) -> Vec<&str> {
+    /// The terms and phrases that are not excluded, each with whether it is an unquoted term.
+    pub fn positive_texts(&self) -> Vec<(&str, bool)> {
         let mut out = Vec::new();
         self.collect_positive(&mut out);
         out
     }
 
-    fn collect_positive<'a>(&'a self, out: &mut Vec<&'a str>) {
+    fn collect_positive<'a>(&'a self, out: &mut Vec<(&'a str, bool)>) {
         match self {
-            Query::Term(t) | Query::Phrase(t) => out.push(t),
+            Query::Term(t) => out.push((t, true)),
+            Query::Phrase(t) => out.push((t, false)),
             Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| q.collect_positive(out)),
             Query::Filter(_) | Query::Not(_) => {}
         }
@@ -83,7 +96,7 @@ pub fn parse(input: &str) -> Result<Query> {
     let lexemes = lex(input, &chars)?;
     let clauses = lexemes
         .iter()
-        .filter(|l| matches!(l.kind, Kind::Word(_) | Kind::Phrase(_)))
+        .filter(|l| matches!(l.kind, Lex::Word(_) | Lex::Phrase(_)))
         .count();
     if clauses > MAX_CLAUSES {
         return Err(error(
@@ -124,7 +137,7 @@ pub fn parse(input: &str) -> Result<Query> {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Kind {
+enum Lex {
     Open,
     Close,
     Minus,
@@ -137,7 +150,7 @@ enum Kind {
 
 #[derive(Debug, Clone)]
 struct Lexeme {
-    kind: Kind,
+    kind: Lex,
     /// 0-based character column.
     column: usize,
 }
@@ -151,7 +164,7 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
             i += 1;
         } else if c == '(' || c == ')' {
             out.push(Lexeme {
-                kind: if c == '(' { Kind::Open } else { Kind::Close },
+                kind: if c == '(' { Lex::Open } else { Lex::Close },
                 column: i,
             });
             i += 1;
@@ -166,13 +179,13 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
             };
             let text: String = chars[i + 1..end].iter().collect();
             out.push(Lexeme {
-                kind: Kind::Phrase(text),
+                kind: Lex::Phrase(text),
                 column: i,
             });
             i = end + 1;
         } else if c == '-' && chars.get(i + 1).is_none_or(|&n| !fold(n).is_whitespace()) {
             out.push(Lexeme {
-                kind: Kind::Minus,
+                kind: Lex::Minus,
                 column: i,
             });
             i += 1;
@@ -184,10 +197,10 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
             let word: String = chars[start..i].iter().collect();
             let folded: String = word.chars().map(fold).collect();
             let kind = match folded.as_str() {
-                "OR" | "|" => Kind::Or,
-                "AND" | "&" => Kind::And,
-                "NOT" => Kind::Not,
-                _ => Kind::Word(word),
+                "OR" | "|" => Lex::Or,
+                "AND" | "&" => Lex::And,
+                "NOT" => Lex::Not,
+                _ => Lex::Word(word),
             };
             out.push(Lexeme {
                 kind,
@@ -218,6 +231,7 @@ fn closing_quote(c: char) -> Option<&'static [char]> {
         '“' | '”' => Some(&['”', '"', '“']),
         '「' => Some(&['」']),
         '『' => Some(&['』']),
+        '《' => Some(&['》']),
         _ => None,
     }
 }
@@ -241,17 +255,17 @@ impl Parser<'_> {
     fn or(&mut self, depth: usize) -> Result<Option<Query>> {
         let mut branches = Vec::new();
         loop {
-            if let Some(l) = self.peek().filter(|l| l.kind == Kind::Or) {
+            if let Some(l) = self.peek().filter(|l| l.kind == Lex::Or) {
                 return Err(self.err(l.column, "`OR` needs a term before it"));
             }
             branches.extend(self.and(depth)?);
             match self.peek() {
-                Some(l) if l.kind == Kind::Or => {
+                Some(l) if l.kind == Lex::Or => {
                     let column = l.column;
                     self.at += 1;
                     if self
                         .peek()
-                        .is_none_or(|n| matches!(n.kind, Kind::Close | Kind::Or))
+                        .is_none_or(|n| matches!(n.kind, Lex::Close | Lex::Or))
                     {
                         return Err(self.err(column, "`OR` needs a term after it"));
                     }
@@ -271,8 +285,8 @@ impl Parser<'_> {
         let mut clauses = Vec::new();
         while let Some(l) = self.peek() {
             match l.kind {
-                Kind::Close | Kind::Or => break,
-                Kind::And => self.at += 1,
+                Lex::Close | Lex::Or => break,
+                Lex::And => self.at += 1,
                 _ => clauses.extend(self.unary(depth)?),
             }
         }
@@ -294,11 +308,11 @@ impl Parser<'_> {
             ));
         }
         match l.kind {
-            Kind::Minus | Kind::Not => {
+            Lex::Minus | Lex::Not => {
                 self.at += 1;
                 if self
                     .peek()
-                    .is_none_or(|n| matches!(n.kind, Kind::Close | Kind::Or | Kind::And))
+                    .is_none_or(|n| matches!(n.kind, Lex::Close | Lex::Or | Lex::And))
                 {
                     return Err(self.err(
                         l.column,
@@ -307,11 +321,11 @@ impl Parser<'_> {
                 }
                 Ok(self.unary(depth + 1)?.map(|q| Query::Not(Box::new(q))))
             }
-            Kind::Open => {
+            Lex::Open => {
                 self.at += 1;
                 let inner = self.or(depth + 1)?;
                 match self.peek() {
-                    Some(c) if c.kind == Kind::Close => self.at += 1,
+                    Some(c) if c.kind == Lex::Close => self.at += 1,
                     _ => return Err(self.err(l.column, "unclosed `(`: add a `)`")),
                 }
                 if inner.is_none() {
@@ -319,18 +333,18 @@ impl Parser<'_> {
                 }
                 Ok(inner)
             }
-            Kind::Phrase(text) => {
+            Lex::Phrase(text) => {
                 self.at += 1;
                 if text.trim().is_empty() {
                     return Err(self.err(l.column, "empty phrase"));
                 }
                 Ok(searchable(&text).map(Query::Phrase))
             }
-            Kind::Word(word) => {
+            Lex::Word(word) => {
                 self.at += 1;
                 self.word(&word, l.column)
             }
-            Kind::Close | Kind::Or | Kind::And => Ok(None),
+            Lex::Close | Lex::Or | Lex::And => Ok(None),
         }
     }
 
@@ -345,7 +359,7 @@ impl Parser<'_> {
         }
         let value = if value.is_empty() {
             match self.peek().map(|l| l.kind.clone()) {
-                Some(Kind::Phrase(p)) => {
+                Some(Lex::Phrase(p)) => {
                     self.at += 1;
                     p
                 }
@@ -379,6 +393,33 @@ impl Parser<'_> {
                     ),
                 )
             }),
+            "law" => {
+                let title = canonicalize(value.trim_matches(['《', '》', '〈', '〉'])).title;
+                if title.is_empty() {
+                    return Err(self.err(column, "law: needs a title, for example law:民法典"));
+                }
+                Ok(Filter::Law(title))
+            }
+            "action" => Action::from_name(value).map(Filter::Action).ok_or_else(|| {
+                let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+                let names = names.join(", ");
+                self.err(
+                    column,
+                    format!("action:{value} is not one of {names} (or 宣传, 学习, 落实, 制定 …)"),
+                )
+            }),
+            "kind" => kind_from(value).map(Filter::Kind).ok_or_else(|| {
+                let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                self.err(
+                    column,
+                    format!("kind:{value} is not one of {}", names.join(", ")),
+                )
+            }),
+            "state" => match value {
+                "planned" | "计划" | "打算" => Ok(Filter::Planned(true)),
+                "done" | "完成" | "已完成" => Ok(Filter::Planned(false)),
+                _ => Err(self.err(column, format!("state:{value} is not planned or done"))),
+            },
             _ => Err(self.err(
                 column,
                 format!("unknown field `{name}`; fields are {}", FIELDS.join(", ")),
@@ -390,14 +431,44 @@ impl Parser<'_> {
 fn example(field: &str) -> &'static str {
     match field {
         "year" => "2024",
+        "law" => "民法典",
+        "action" => "publicize",
+        "kind" => "local_regulation",
+        "state" => "planned",
         _ => "管理办法",
     }
+}
+
+/// A kind by its English name or its Chinese level (法律, 行政法规, 地方性法规 …).
+pub fn kind_from(value: &str) -> Option<Kind> {
+    Kind::from_name(value).or(match value {
+        "法律" | "宪法" => Some(Kind::Law),
+        "行政法规" => Some(Kind::AdministrativeRegulation),
+        "地方性法规" | "地方政府规章" | "地方法规" => Some(Kind::LocalRegulation),
+        "党内法规" => Some(Kind::PartyRegulation),
+        "司法解释" => Some(Kind::JudicialInterpretation),
+        "部门规章" => Some(Kind::DepartmentalRule),
+        "规范性文件" => Some(Kind::NormativeDocument),
+        "计划" | "规划" | "方案" => Some(Kind::Plan),
+        "汇编" => Some(Kind::Compilation),
+        "出版物" | "报刊" | "书籍" => Some(Kind::Publication),
+        "其他" => Some(Kind::Other),
+        _ => None,
+    })
 }
 
 /// The normalized text, or `None` when it has nothing to search (punctuation only).
 fn searchable(text: &str) -> Option<String> {
     let n = normalize(text).text;
     n.chars().any(char::is_alphanumeric).then_some(n)
+}
+
+/// `2024`, `2022..2024`, `2022..` or `..2024`, as an inclusive range of years.
+pub fn parse_years(value: &str) -> Option<(u16, u16)> {
+    match year_range(value)? {
+        Filter::Year(from, to) => Some((from, to)),
+        _ => None,
+    }
 }
 
 /// `2024`, `2022..2024`, `2022..` or `..2024`, as an inclusive range.
@@ -467,6 +538,7 @@ mod tests {
             ("\"法治政府建设\"", Query::Phrase("法治政府建设".into())),
             ("“法治政府建设”", Query::Phrase("法治政府建设".into())),
             ("「管理办法」", Query::Phrase("管理办法".into())),
+            ("《民法典》", Query::Phrase("民法典".into())),
             ("宪法 OR 民法典", Query::Or(vec![t("宪法"), t("民法典")])),
             ("宪法 ｜ 民法典", Query::Or(vec![t("宪法"), t("民法典")])),
             (
@@ -496,6 +568,20 @@ mod tests {
             ("ＡＢＣ", t("abc")),
             ("科学-技术", t("科学-技术")),
             ("宪法 ，", t("宪法")),
+            ("law:民法典", Query::Filter(Filter::Law("民法典".into()))),
+            (
+                "law:《高台县科技计划项目管理办法(试行)》",
+                Query::Filter(Filter::Law("高台县科技计划项目管理办法".into())),
+            ),
+            (
+                "action:宣传",
+                Query::Filter(Filter::Action(Action::Publicize)),
+            ),
+            (
+                "kind:地方性法规",
+                Query::Filter(Filter::Kind(Kind::LocalRegulation)),
+            ),
+            ("state:planned", Query::Filter(Filter::Planned(true))),
         ];
         for (input, expected) in cases {
             assert_eq!(parse(input).unwrap(), expected, "parse({input:?})");
@@ -521,6 +607,9 @@ mod tests {
             ("()", 1, "empty parentheses"),
             ("，。", 1, "nothing to search"),
             ("宪法 -", 4, "nothing to exclude"),
+            ("action:sing", 1, "is not one of publicize"),
+            ("kind:poem", 1, "is not one of law"),
+            ("state:soon", 1, "is not planned or done"),
         ];
         for (input, column, message) in cases {
             match parse(input) {
