@@ -177,3 +177,68 @@ fn extract_needs_no_index() {
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nope.txt"));
 }
+
+#[test]
+fn users_add_their_own_titles_and_aliases() {
+    let dir = Dir::new();
+    dir.write(
+        "docs/a.txt",
+        "2024年工作总结\n认真落实《特派员办法》，宣传《县志编纂规定》。",
+    );
+    dir.write(
+        "docs/b.txt",
+        "2023年工作总结\n严格执行《高台县科技特派员管理办法》。",
+    );
+    let titles = "# 县里的文件\n高台县科技特派员管理办法\tnormative_document\n特派员办法\t高台县科技特派员管理办法\n县志编纂规定\tother\n";
+    dir.write("docs/.zhengcetitles", titles);
+    let run = dir.run(&["laws", "docs", "--json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let rows: Vec<LawLine> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let county = rows
+        .iter()
+        .find(|r| r.title == "高台县科技特派员管理办法")
+        .unwrap();
+    assert_eq!(
+        (county.documents, county.kind.as_str()),
+        (2, "normative_document")
+    );
+    let gazetteer = rows.iter().find(|r| r.title == "县志编纂规定").unwrap();
+    assert_eq!(
+        gazetteer.kind, "other",
+        "the user's kind wins over the title's ending"
+    );
+    let search = dir.run(&["search", "law:特派员办法", "docs", "--json"]);
+    assert_eq!(
+        search.stdout.lines().count(),
+        3,
+        "two hits and a summary: {}",
+        search.stdout
+    );
+    // Editing the file changes how citations resolve: the old index is refused, then rebuilt.
+    dir.write(
+        "docs/.zhengcetitles",
+        "特派员办法\t高台县科技特派员管理办法\n",
+    );
+    let stale = dir.run(&["search", "law:特派员办法", "docs"]);
+    assert_eq!(stale.code, 2, "{stale:?}");
+    assert!(
+        stale.stderr.contains("zhengce index docs"),
+        "{}",
+        stale.stderr
+    );
+    assert_eq!(dir.run(&["index", "docs"]).code, 0);
+    let bad = Dir::new();
+    bad.write("docs/a.txt", "文本");
+    bad.write("docs/.zhengcetitles", "no tab here\n");
+    let run = bad.run(&["index", "docs"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(".zhengcetitles") && run.stderr.contains("line 1"),
+        "{}",
+        run.stderr
+    );
+}

@@ -10,7 +10,7 @@ use zhengce_core::index::INDEX_DIR;
 use zhengce_core::ingest::decode;
 use zhengce_core::search::query::{kind_from, parse_years};
 use zhengce_core::search::{parse, GroupBy};
-use zhengce_core::{Error, Index, IndexReport, LawsOptions, SearchOptions};
+use zhengce_core::{Error, Index, IndexBuilder, IndexReport, LawsOptions, SearchOptions};
 
 use crate::args::{By, Cli, Color, Command, Common};
 use crate::output::{self, Style};
@@ -118,7 +118,7 @@ fn index_dir(path: &Path, common: &Common) -> PathBuf {
 /// Opens the index of `path`, building it first when there is none.
 fn open_or_build(path: &Path, common: &Common) -> Result<Index> {
     let dir = index_dir(path, common);
-    match Index::open_in_dir(&dir) {
+    match IndexBuilder::for_folder(path)?.open_in_dir(&dir) {
         Err(Error::NoIndex { .. }) => {
             ensure_folder(path)?;
             eprintln!(
@@ -128,7 +128,7 @@ fn open_or_build(path: &Path, common: &Common) -> Result<Index> {
             );
             let report = build(path, &dir, None)?;
             output::skipped_to_stderr(&report);
-            Ok(Index::open_in_dir(&dir)?)
+            Ok(IndexBuilder::for_folder(path)?.open_in_dir(&dir)?)
         }
         other => Ok(other?),
     }
@@ -138,12 +138,13 @@ fn open_or_build(path: &Path, common: &Common) -> Result<Index> {
 /// until the commit).
 fn build(path: &Path, dir: &Path, threads: Option<usize>) -> Result<IndexReport> {
     ensure_folder(path)?;
-    let index = match Index::open_in_dir(dir) {
+    let builder = IndexBuilder::for_folder(path)?;
+    let index = match builder.clone().open_in_dir(dir) {
         Ok(index) => index,
-        Err(Error::NoIndex { .. }) => Index::create_in_dir(dir)?,
+        Err(Error::NoIndex { .. }) => builder.create_in_dir(dir)?,
         Err(err @ Error::Incompatible { .. }) => {
             eprintln!("zhengce: {err}; rebuilding it now");
-            Index::create_in_dir(dir)?
+            builder.create_in_dir(dir)?
         }
         Err(err) => return Err(err.into()),
     };

@@ -42,6 +42,6 @@ pub mod search;
 pub mod segment;
 
 pub use error::{Error, Result};
-pub use index::{Index, IndexReport, IndexWriter};
+pub use index::{Index, IndexBuilder, IndexReport, IndexWriter};
 pub use ingest::{Document, SkipReason, Skipped};
 pub use search::{CiteHit, Hit, LawRow, LawsOptions, Passage, Query, SearchOptions, SearchResults};

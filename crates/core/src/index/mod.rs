@@ -15,7 +15,7 @@ use tantivy::directory::error::LockError;
 use tantivy::schema::TantivyDocument;
 use tantivy::{IndexReader, ReloadPolicy, TantivyError, Term};
 
-use crate::cite::{Context, Extractor};
+use crate::cite::{Context, Extractor, LawDict};
 use crate::error::{Error, Result};
 use crate::ingest::{self, Document, Skipped};
 use crate::segment::{normalize, Analyzer};
@@ -26,6 +26,8 @@ pub use state::{State, STATE_FILE};
 
 /// Name of the index folder inside an indexed folder.
 pub const INDEX_DIR: &str = ".zhengce";
+/// Name of the file of a user's own law titles and aliases, at the top of an indexed folder.
+pub const TITLES_FILE: &str = ".zhengcetitles";
 
 /// Memory the writer may use before it flushes a segment, for all its threads together.
 const WRITER_MEMORY: usize = 192 * 1024 * 1024;
@@ -49,44 +51,77 @@ impl std::fmt::Debug for Index {
     }
 }
 
-impl Index {
-    /// Creates an empty index in `dir` (created if missing). An index already there is replaced;
-    /// a folder holding anything else is refused.
-    pub fn create_in_dir(dir: &Path) -> Result<Index> {
-        Index::create_in_dir_with(dir, Analyzer::default())
+/// How to build or open an index: the analyzer (segmentation dictionary) and the citation
+/// extractor (law titles). `Index::builder()` starts with the built-in ones.
+#[derive(Debug, Clone, Default)]
+pub struct IndexBuilder {
+    analyzer: Analyzer,
+    extractor: Extractor,
+}
+
+impl IndexBuilder {
+    /// The builder for indexing `folder`: the built-in analyzer, and the built-in law titles plus
+    /// the user's own from `folder/.zhengcetitles` when that file exists (see
+    /// [`LawDict::with_user_titles`] for its format).
+    pub fn for_folder(folder: &Path) -> Result<IndexBuilder> {
+        let path = folder.join(TITLES_FILE);
+        let builder = IndexBuilder::default();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(builder.law_titles(LawDict::with_user_titles(&text).map_err(
+                |e| match e {
+                    Error::Dictionary(m) => Error::Path {
+                        path: path.clone(),
+                        message: m,
+                    },
+                    other => other,
+                },
+            )?)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(builder),
+            Err(e) => Err(Error::io(&path, e)),
+        }
     }
 
-    /// [`Index::create_in_dir`] with another analyzer (for example a custom dictionary).
-    pub fn create_in_dir_with(dir: &Path, analyzer: Analyzer) -> Result<Index> {
+    /// Segments with this analyzer (for example one with a custom dictionary).
+    pub fn analyzer(mut self, analyzer: Analyzer) -> IndexBuilder {
+        self.analyzer = analyzer;
+        self
+    }
+
+    /// Resolves citations with these law titles (for example with a user's own titles).
+    pub fn law_titles(mut self, dict: LawDict) -> IndexBuilder {
+        self.extractor = Extractor::new(dict);
+        self
+    }
+
+    /// What an index built this way records: an index built otherwise is refused.
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "{}-{}",
+            self.analyzer.fingerprint(),
+            self.extractor.fingerprint()
+        )
+    }
+
+    /// Creates an empty index in `dir` (created if missing). An index already there is replaced;
+    /// a folder holding anything else is refused.
+    pub fn create_in_dir(self, dir: &Path) -> Result<Index> {
         clear_index_dir(dir)?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema::build();
         let inner = tantivy::Index::create_in_dir(dir, schema)?;
-        let extractor = Extractor::default();
-        State::current(fingerprint(&analyzer, &extractor)).write(dir)?;
-        Index::wrap(inner, fields, analyzer, extractor, Some(dir.to_owned()))
+        State::current(self.fingerprint()).write(dir)?;
+        self.wrap(inner, fields, Some(dir.to_owned()))
     }
 
     /// Creates an empty index in memory.
-    pub fn create_in_ram() -> Result<Index> {
+    pub fn create_in_ram(self) -> Result<Index> {
         let (schema, fields) = schema::build();
         let inner = tantivy::Index::create_in_ram(schema);
-        Index::wrap(
-            inner,
-            fields,
-            Analyzer::default(),
-            Extractor::default(),
-            None,
-        )
+        self.wrap(inner, fields, None)
     }
 
-    /// Opens the index in `dir`, refusing one built by another schema or analyzer.
-    pub fn open_in_dir(dir: &Path) -> Result<Index> {
-        Index::open_in_dir_with(dir, Analyzer::default())
-    }
-
-    /// [`Index::open_in_dir`] with another analyzer.
-    pub fn open_in_dir_with(dir: &Path, analyzer: Analyzer) -> Result<Index> {
+    /// Opens the index in `dir`, refusing one built by another schema, analyzer or titles.
+    pub fn open_in_dir(self, dir: &Path) -> Result<Index> {
         if !dir.join(STATE_FILE).exists() {
             if dir.join("meta.json").exists() || dir.is_dir() && has_entries(dir) {
                 State::read(dir)?;
@@ -97,9 +132,7 @@ impl Index {
             });
         }
         let found = State::read(dir)?;
-        let extractor = Extractor::default();
-        let expected = State::current(fingerprint(&analyzer, &extractor));
-        if let Some((found, expected)) = found.mismatch(&expected) {
+        if let Some((found, expected)) = found.mismatch(&State::current(self.fingerprint())) {
             return Err(Error::Incompatible {
                 path: dir.to_owned(),
                 found,
@@ -107,33 +140,25 @@ impl Index {
                 root: root_hint(dir),
             });
         }
-        let inner = tantivy::Index::open_in_dir(dir).map_err(|e| Error::NotAnIndex {
+        let not_an_index = |e: tantivy::TantivyError| Error::NotAnIndex {
             path: dir.to_owned(),
             reason: e.to_string(),
-        })?;
-        let fields = schema::fields_of(&inner.schema()).map_err(|e| Error::NotAnIndex {
-            path: dir.to_owned(),
-            reason: e.to_string(),
-        })?;
-        Index::wrap(inner, fields, analyzer, extractor, Some(dir.to_owned()))
+        };
+        let inner = tantivy::Index::open_in_dir(dir).map_err(not_an_index)?;
+        let fields = schema::fields_of(&inner.schema()).map_err(not_an_index)?;
+        self.wrap(inner, fields, Some(dir.to_owned()))
     }
 
     /// Opens the index in `dir`, or creates it when there is none.
-    pub fn open_or_create(dir: &Path) -> Result<Index> {
-        match Index::open_in_dir(dir) {
-            Err(Error::NoIndex { .. }) => Index::create_in_dir(dir),
+    pub fn open_or_create(self, dir: &Path) -> Result<Index> {
+        match self.clone().open_in_dir(dir) {
+            Err(Error::NoIndex { .. }) => self.create_in_dir(dir),
             other => other,
         }
     }
 
-    fn wrap(
-        inner: tantivy::Index,
-        fields: Fields,
-        analyzer: Analyzer,
-        extractor: Extractor,
-        dir: Option<PathBuf>,
-    ) -> Result<Index> {
-        tokenizer::register(&inner, &analyzer);
+    fn wrap(self, inner: tantivy::Index, fields: Fields, dir: Option<PathBuf>) -> Result<Index> {
+        tokenizer::register(&inner, &self.analyzer);
         let reader = inner
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -142,10 +167,38 @@ impl Index {
             inner,
             reader,
             fields,
-            analyzer,
-            extractor,
+            analyzer: self.analyzer,
+            extractor: self.extractor,
             dir,
         })
+    }
+}
+
+impl Index {
+    /// A builder, to choose the analyzer or the law titles before creating or opening.
+    pub fn builder() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// Creates an empty index in `dir` (created if missing). An index already there is replaced;
+    /// a folder holding anything else is refused.
+    pub fn create_in_dir(dir: &Path) -> Result<Index> {
+        Index::builder().create_in_dir(dir)
+    }
+
+    /// Creates an empty index in memory.
+    pub fn create_in_ram() -> Result<Index> {
+        Index::builder().create_in_ram()
+    }
+
+    /// Opens the index in `dir`, refusing one built by another schema, analyzer or titles.
+    pub fn open_in_dir(dir: &Path) -> Result<Index> {
+        Index::builder().open_in_dir(dir)
+    }
+
+    /// Opens the index in `dir`, or creates it when there is none.
+    pub fn open_or_create(dir: &Path) -> Result<Index> {
+        Index::builder().open_or_create(dir)
     }
 
     /// The folder of the index (`None` in memory).
@@ -318,11 +371,6 @@ impl IndexWriter {
         self.inner.commit()?;
         self.index.reload()
     }
-}
-
-/// What an index records of the code that builds it: segmentation and citation rules.
-fn fingerprint(analyzer: &Analyzer, extractor: &Extractor) -> String {
-    format!("{}-{}", analyzer.fingerprint(), extractor.fingerprint())
 }
 
 /// Removes an existing index from `dir`; refuses a folder that holds something else.
