@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
+use tantivy::index::IndexSettings;
 use tantivy::schema::TantivyDocument;
+use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{IndexReader, ReloadPolicy, TantivyError, Term};
 
 use crate::cite::{Context, Extractor, LawDict};
@@ -108,7 +110,10 @@ impl IndexBuilder {
         clear_index_dir(dir)?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema::build();
-        let inner = tantivy::Index::create_in_dir(dir, schema)?;
+        let inner = tantivy::Index::builder()
+            .schema(schema)
+            .settings(settings())
+            .create_in_dir(dir)?;
         State::current(self.fingerprint()).write(dir)?;
         self.wrap(inner, fields, Some(dir.to_owned()))
     }
@@ -116,7 +121,10 @@ impl IndexBuilder {
     /// Creates an empty index in memory.
     pub fn create_in_ram(self) -> Result<Index> {
         let (schema, fields) = schema::build();
-        let inner = tantivy::Index::create_in_ram(schema);
+        let inner = tantivy::Index::builder()
+            .schema(schema)
+            .settings(settings())
+            .create_in_ram()?;
         self.wrap(inner, fields, None)
     }
 
@@ -370,6 +378,18 @@ impl IndexWriter {
     pub fn commit(&mut self) -> Result<()> {
         self.inner.commit()?;
         self.index.reload()
+    }
+}
+
+/// Index settings: the stored texts compressed with zstd in 64 KiB blocks, which keeps Chinese
+/// text at about a third of its size (lz4, the default, keeps about half).
+fn settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 * 1024,
+        ..IndexSettings::default()
     }
 }
 

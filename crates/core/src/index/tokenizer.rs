@@ -24,7 +24,7 @@ pub fn register(index: &tantivy::Index, analyzer: &Analyzer) {
     );
 }
 
-/// jieba search-mode words.
+/// jieba words (exact mode).
 #[derive(Clone)]
 struct WordsTokenizer {
     analyzer: Analyzer,
@@ -36,7 +36,7 @@ impl Tokenizer for WordsTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
         let jieba: Arc<Jieba> = self.analyzer.jieba();
         let mut tokens = Vec::new();
-        segment::for_each_word(&jieba, text, true, &mut |t| {
+        segment::for_each_word(&jieba, text, &mut |t| {
             tokens.push((t.start as u32, t.end as u32, t.position as u32));
         });
         VecTokenStream::new(text, tokens)

@@ -3,7 +3,7 @@
 
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery,
-    RangeQuery, TermQuery,
+    RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::query::{Filter, Query};
 use crate::cite::{Action, Kind, LawDict};
 use crate::index::{cite_term, Fields};
-use crate::segment::{normalize, phrase_grams, Analyzer};
+use crate::segment::{normalize, phrase_grams, Analyzer, PhraseGrams};
 
 /// Weight of a match in the title over one in the body.
 const TITLE_BOOST: f32 = 3.0;
@@ -25,19 +25,21 @@ const WORD_BOOST: f32 = 1.5;
 const ADJACENT_BOOST: f32 = 1.0;
 
 /// Compiles `query` for the index's fields. `laws` gives the full titles each `law:` value
-/// stands for in this index.
+/// stands for in this index, `units` the grams a one-unit phrase stands for.
 pub fn compile(
     query: &Query,
     fields: &Fields,
     analyzer: &Analyzer,
     dict: &LawDict,
     laws: &HashMap<String, Vec<String>>,
+    units: &UnitTerms<'_>,
 ) -> Box<dyn TQuery> {
     Compiler {
         fields,
         analyzer,
         dict,
         laws,
+        units,
     }
     .node(query)
 }
@@ -57,6 +59,7 @@ struct Compiler<'a> {
     analyzer: &'a Analyzer,
     dict: &'a LawDict,
     laws: &'a HashMap<String, Vec<String>>,
+    units: &'a UnitTerms<'a>,
 }
 
 /// The citation filters of one group, which must hold for one citation.
@@ -200,17 +203,17 @@ impl Compiler<'_> {
     fn in_text(&self, text: &str, cited: bool) -> Option<Box<dyn TQuery>> {
         let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
-            (Occur::Should, gram_query(f.body_grams, text)?),
+            (Occur::Should, gram_query(f.body_grams, text, self.units)?),
             (
                 Occur::Should,
                 Box::new(BoostQuery::new(
-                    gram_query(f.title_grams, text)?,
+                    gram_query(f.title_grams, text, self.units)?,
                     TITLE_BOOST,
                 )),
             ),
         ];
         if cited {
-            let q = gram_query(f.cited_grams, text)?;
+            let q = gram_query(f.cited_grams, text, self.units)?;
             clauses.push((Occur::Should, Box::new(BoostQuery::new(q, CITED_BOOST))));
         }
         Some(Box::new(BooleanQuery::new(clauses)))
@@ -262,9 +265,8 @@ impl Compiler<'_> {
 
     fn filter(&self, f: &Filter) -> Box<dyn TQuery> {
         match f {
-            Filter::Title(text) => {
-                gram_query(self.fields.title_grams, text).unwrap_or_else(|| Box::new(EmptyQuery))
-            }
+            Filter::Title(text) => gram_query(self.fields.title_grams, text, self.units)
+                .unwrap_or_else(|| Box::new(EmptyQuery)),
             Filter::Year(from, to) => {
                 let lo = Term::from_field_u64(self.fields.year, u64::from(*from));
                 let hi = Term::from_field_u64(self.fields.year, u64::from(*to));
@@ -290,20 +292,27 @@ pub fn law_short_title(dict: &LawDict, text: &str) -> Option<String> {
     (short != text && !title.ends_with(text)).then(|| normalize(short).text)
 }
 
-/// The grams of `text` at their offsets in `field`: a term query for one gram, else a phrase.
-fn gram_query(field: Field, text: &str) -> Option<Box<dyn TQuery>> {
-    let grams = phrase_grams(text);
-    match grams.as_slice() {
-        [] => None,
-        [(_, gram)] => Some(Box::new(TermQuery::new(
-            Term::from_field_text(field, gram),
-            IndexRecordOption::WithFreqs,
-        ))),
-        _ => Some(Box::new(PhraseQuery::new_with_offset(
-            grams
-                .iter()
-                .map(|&(offset, gram)| (offset, Term::from_field_text(field, gram)))
-                .collect(),
-        ))),
+/// The terms of `field` whose first unit is `unit` (a one-character query: 法 finds 法律, 法规,
+/// 法 alone …); looked up in the index's term dictionaries.
+pub type UnitTerms<'a> = dyn Fn(Field, &str) -> Vec<Term> + 'a;
+
+/// The grams of `text` at their offsets in `field`: a phrase of its grams, a term for a single
+/// gram, or the set of grams starting with a single unit.
+fn gram_query(field: Field, text: &str, units: &UnitTerms<'_>) -> Option<Box<dyn TQuery>> {
+    match phrase_grams(text) {
+        PhraseGrams::None => None,
+        PhraseGrams::Unit(unit) => Some(Box::new(TermSetQuery::new(units(field, unit)))),
+        PhraseGrams::Grams(grams) => match grams.as_slice() {
+            [(_, gram)] => Some(Box::new(TermQuery::new(
+                Term::from_field_text(field, gram),
+                IndexRecordOption::WithFreqs,
+            ))),
+            _ => Some(Box::new(PhraseQuery::new_with_offset(
+                grams
+                    .iter()
+                    .map(|&(offset, gram)| (offset, Term::from_field_text(field, gram)))
+                    .collect(),
+            ))),
+        },
     }
 }

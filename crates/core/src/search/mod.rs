@@ -13,7 +13,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::index::SegmentReader;
 use tantivy::schema::{TantivyDocument, Value};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, Term};
 
 pub use laws::{CiteHit, GroupBy, LawRow, LawsOptions};
 pub use passage::{passages, Passage};
@@ -21,7 +21,7 @@ pub use query::{parse, Filter, Query};
 
 use crate::error::Result;
 use crate::index::Index;
-use crate::segment::normalize;
+use crate::segment::{normalize, starts_with_unit};
 
 /// How many results, from where, with how many passages each.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,12 +162,14 @@ impl Index {
             laws.insert(value.to_owned(), self.law_titles(&searcher, value)?);
         }
         let dict = self.extractor().dict();
+        let units = |field, unit: &str| unit_terms(&searcher, field, unit);
         Ok(compile::compile(
             query,
             &self.fields,
             self.analyzer(),
             dict,
             &laws,
+            &units,
         ))
     }
 
@@ -199,6 +201,40 @@ impl Index {
         }
         Ok(titles.into_iter().collect())
     }
+}
+
+/// The grams of `field` that start with the unit `unit`, in every segment.
+fn unit_terms(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    unit: &str,
+) -> Vec<Term> {
+    let mut terms = BTreeSet::new();
+    let upper = format!("{unit}\u{10FFFF}");
+    for segment in searcher.segment_readers() {
+        let Ok(index) = segment.inverted_index(field) else {
+            continue;
+        };
+        let range = index
+            .terms()
+            .range()
+            .ge(unit.as_bytes())
+            .lt(upper.as_bytes());
+        let Ok(mut stream) = range.into_stream() else {
+            continue;
+        };
+        while stream.advance() {
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                if starts_with_unit(term, unit) {
+                    terms.insert(term.to_owned());
+                }
+            }
+        }
+    }
+    terms
+        .into_iter()
+        .map(|t| Term::from_field_text(field, &t))
+        .collect()
 }
 
 /// The passage with the most highlights (the first on ties).

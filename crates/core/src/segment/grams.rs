@@ -1,121 +1,147 @@
-//! Han character grams: each Han character alone (unigram) and with the next Han character
-//! (bigram), plus runs of letters and digits, all positioned by character offset. A phrase of Han
-//! characters is then the sequence of its bigrams at consecutive positions, wherever jieba cuts it.
+//! Grams: the text cut into units — each Han character, and each run of letters and digits — and
+//! every pair of adjacent units indexed as a bigram at the character offset of its first unit.
+//! A phrase of two or more units is then the sequence of its bigrams at their offsets, wherever
+//! jieba cuts it. A unit that ends a run (before punctuation, space or the end) is also indexed
+//! alone, so that a one-unit query finds it: either as the first unit of a bigram or alone.
 
 use super::normalize::{char_class, CharClass};
+
+/// Whether a gram is a pair of units or a unit alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GramKind {
+    /// Two adjacent units (科学, 第3, 3条, 2024年).
+    Bigram,
+    /// A unit that ends a run: no unit follows it directly.
+    Last,
+}
 
 /// One gram: a slice of the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Gram<'a> {
-    /// The gram: one or two Han characters, or a run of letters and digits.
+    /// The gram's text.
     pub text: &'a str,
     /// Byte offset in the normalized text.
     pub start: usize,
     /// Character offset in the normalized text (the position in the index).
     pub position: usize,
+    /// Bigram or last unit.
+    pub kind: GramKind,
 }
 
-/// The grams of normalized `text`, in order of position (a unigram before the bigram that starts
-/// at the same character).
-pub fn grams(text: &str) -> impl Iterator<Item = Gram<'_>> {
-    GramIter {
-        text,
-        chars: text.char_indices().enumerate().peekable(),
-        pending: None,
-    }
+/// A unit: a Han character or a run of letters and digits.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    end: usize,
+    position: usize,
+    /// Characters in the unit.
+    len: usize,
 }
 
-type Chars<'a> = std::iter::Peekable<std::iter::Enumerate<std::str::CharIndices<'a>>>;
-
-struct GramIter<'a> {
-    text: &'a str,
-    chars: Chars<'a>,
-    /// A bigram to emit after the unigram at the same position.
-    pending: Option<Gram<'a>>,
-}
-
-impl<'a> Iterator for GramIter<'a> {
-    type Item = Gram<'a>;
-
-    fn next(&mut self) -> Option<Gram<'a>> {
-        if let Some(gram) = self.pending.take() {
-            return Some(gram);
-        }
-        loop {
-            let (position, (start, c)) = self.chars.next()?;
-            match char_class(c) {
-                CharClass::Other => continue,
-                CharClass::Han => {
-                    let end = start + c.len_utf8();
-                    if let Some(&(_, (next_start, next))) = self.chars.peek() {
-                        if char_class(next) == CharClass::Han {
-                            let bigram_end = next_start + next.len_utf8();
-                            self.pending = Some(Gram {
-                                text: &self.text[start..bigram_end],
-                                start,
-                                position,
-                            });
-                        }
+/// The units of `text`, in order.
+fn units(text: &str) -> impl Iterator<Item = Unit> + '_ {
+    let mut chars = text.char_indices().enumerate().peekable();
+    std::iter::from_fn(move || loop {
+        let (position, (start, c)) = chars.next()?;
+        match char_class(c) {
+            CharClass::Other => continue,
+            CharClass::Han => {
+                return Some(Unit {
+                    start,
+                    end: start + c.len_utf8(),
+                    position,
+                    len: 1,
+                })
+            }
+            CharClass::Alnum => {
+                let mut unit = Unit {
+                    start,
+                    end: start + c.len_utf8(),
+                    position,
+                    len: 1,
+                };
+                while let Some(&(_, (s, n))) = chars.peek() {
+                    if char_class(n) != CharClass::Alnum {
+                        break;
                     }
-                    return Some(Gram {
-                        text: &self.text[start..end],
-                        start,
-                        position,
-                    });
+                    unit.end = s + n.len_utf8();
+                    unit.len += 1;
+                    chars.next();
                 }
-                CharClass::Alnum => {
-                    let mut end = start + c.len_utf8();
-                    while let Some(&(_, (s, n))) = self.chars.peek() {
-                        if char_class(n) != CharClass::Alnum {
-                            break;
-                        }
-                        end = s + n.len_utf8();
-                        self.chars.next();
-                    }
-                    return Some(Gram {
-                        text: &self.text[start..end],
-                        start,
-                        position,
-                    });
-                }
+                return Some(unit);
             }
         }
+    })
+}
+
+/// The grams of normalized `text`, in order of position.
+pub fn grams(text: &str) -> impl Iterator<Item = Gram<'_>> {
+    let mut units = units(text).peekable();
+    std::iter::from_fn(move || {
+        let unit = units.next()?;
+        let next = units
+            .peek()
+            .filter(|n| n.position == unit.position + unit.len);
+        Some(match next {
+            Some(next) => Gram {
+                text: &text[unit.start..next.end],
+                start: unit.start,
+                position: unit.position,
+                kind: GramKind::Bigram,
+            },
+            None => Gram {
+                text: &text[unit.start..unit.end],
+                start: unit.start,
+                position: unit.position,
+                kind: GramKind::Last,
+            },
+        })
+    })
+}
+
+/// What a phrase query looks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhraseGrams<'a> {
+    /// Nothing to index (punctuation only).
+    None,
+    /// One unit: any gram whose first unit it is (see [`starts_with_unit`]).
+    Unit(&'a str),
+    /// Two or more units: grams at their offsets from the first. Each run of two or more units
+    /// gives its bigrams; a run of one unit gives the unit alone.
+    Grams(Vec<(usize, &'a str)>),
+}
+
+/// The grams that a phrase query must find.
+pub fn phrase_grams(phrase: &str) -> PhraseGrams<'_> {
+    let all: Vec<Gram<'_>> = grams(phrase).collect();
+    match all.as_slice() {
+        [] => PhraseGrams::None,
+        [one] => PhraseGrams::Unit(one.text),
+        _ => {
+            let first = all[0].position;
+            let needed = all.iter().enumerate().filter(|&(i, g)| {
+                // A unit ending a run is covered by the bigram before it, if there is one.
+                g.kind == GramKind::Bigram || i == 0 || all[i - 1].kind != GramKind::Bigram
+            });
+            PhraseGrams::Grams(needed.map(|(_, g)| (g.position - first, g.text)).collect())
+        }
     }
 }
 
-/// The grams that a phrase query must find, with their offsets from the first one: the bigrams of
-/// each run of Han characters (the unigram for a lone Han character) and each run of letters and
-/// digits. Empty when `phrase` has nothing to index.
-pub fn phrase_grams(phrase: &str) -> Vec<(usize, &str)> {
-    let all: Vec<Gram<'_>> = grams(phrase).collect();
-    let is_bigram = |g: &Gram<'_>| {
-        g.text
-            .chars()
-            .nth(1)
-            .is_some_and(|c| char_class(c) == CharClass::Han)
+/// Whether the gram `term` has `unit` as its first unit: the unit alone, or a bigram of it and
+/// the next unit (for a unit of letters and digits the next unit is always one Han character).
+pub fn starts_with_unit(term: &str, unit: &str) -> bool {
+    let Some(rest) = term.strip_prefix(unit) else {
+        return false;
     };
-    let bigram_at: std::collections::HashSet<usize> = all
-        .iter()
-        .filter(|g| is_bigram(g))
-        .map(|g| g.position)
-        .collect();
-    let needed = |g: &Gram<'_>| {
-        let han_unigram = g.text.chars().count() == 1 && char_class_first(g.text) == CharClass::Han;
-        !han_unigram
-            || !(bigram_at.contains(&g.position)
-                || g.position
-                    .checked_sub(1)
-                    .is_some_and(|p| bigram_at.contains(&p)))
-    };
-    let kept: Vec<(usize, &str)> = all
-        .iter()
-        .filter(|g| needed(g))
-        .map(|g| (g.position, g.text))
-        .collect();
-    let first = kept.first().map_or(0, |&(p, _)| p);
-    kept.into_iter().map(|(p, t)| (p - first, t)).collect()
-}
-
-fn char_class_first(s: &str) -> CharClass {
-    s.chars().next().map_or(CharClass::Other, char_class)
+    let unit_is_alnum = unit
+        .chars()
+        .next()
+        .is_some_and(|c| char_class(c) == CharClass::Alnum);
+    let mut next = rest.chars();
+    match (next.next(), unit_is_alnum) {
+        (None, _) => true,
+        (Some(_), false) => true,
+        (Some(c), true) => char_class(c) == CharClass::Han && next.next().is_none(),
+    }
 }

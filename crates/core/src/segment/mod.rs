@@ -2,9 +2,10 @@
 //! Pure code: no I/O, no tantivy.
 //!
 //! One [`Analyzer`] serves indexing and querying, so that both see the same tokens:
-//! - **words**: jieba's search-mode cut (HMM off) of the normalized text, for ranking whole words;
-//! - **grams**: every Han character alone and every pair of adjacent Han characters, plus runs of
-//!   letters and digits, positioned by character offset, for exact phrases and matches inside words.
+//! - **words**: jieba's cut (exact mode, HMM off) of the normalized text, for ranking whole words;
+//! - **grams**: every pair of adjacent units (a unit is a Han character or a run of letters and
+//!   digits), and each unit that ends a run, positioned by character offset: for exact phrases
+//!   and matches inside words.
 
 mod dict;
 mod grams;
@@ -17,7 +18,7 @@ use jieba_rs::Jieba;
 use xxhash_rust::xxh3::xxh3_64;
 
 pub use dict::Dictionary;
-pub use grams::{grams, phrase_grams, Gram};
+pub use grams::{grams, phrase_grams, starts_with_unit, Gram, GramKind, PhraseGrams};
 pub use normalize::{char_class, is_han, normalize, CharClass, Normalized};
 pub use simplify::to_simplified;
 
@@ -29,7 +30,7 @@ pub use simplify::to_simplified;
 pub const HMM: bool = false;
 
 /// Version of the normalization and token rules; part of the analyzer fingerprint.
-const ANALYZER_VERSION: u32 = 1;
+const ANALYZER_VERSION: u32 = 2;
 
 /// Lines longer than this many bytes are cut further at punctuation before jieba sees them, which
 /// bounds memory and gives the same words (jieba never joins across punctuation).
@@ -82,10 +83,10 @@ impl Analyzer {
         self.dict.full_jieba()
     }
 
-    /// Search-mode words of normalized `text`, with the full dictionary.
+    /// Words of normalized `text`, with the full dictionary.
     pub fn words<'a>(&self, jieba: &Jieba, text: &'a str) -> Vec<Token<'a>> {
         let mut out = Vec::new();
-        for_each_word(jieba, text, true, &mut |t| out.push(t));
+        for_each_word(jieba, text, &mut |t| out.push(t));
         out
     }
 
@@ -94,26 +95,17 @@ impl Analyzer {
     pub fn query_words<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
         let jieba = self.dict.jieba_for(text);
         let mut out = Vec::new();
-        for_each_word(&jieba, text, false, &mut |t| out.push(t));
+        for_each_word(&jieba, text, &mut |t| out.push(t));
         out
     }
 }
 
-/// Calls `sink` with every word token of `text`, cut by `jieba` in search mode or exact mode.
+/// Calls `sink` with every word token of `text`, cut by `jieba` in exact mode: a word inside a
+/// longer word is not a token (待处理 gives no 处理), so whole words rank above parts of words.
 /// White space and punctuation are not tokens.
-pub fn for_each_word<'a>(
-    jieba: &Jieba,
-    text: &'a str,
-    search_mode: bool,
-    sink: &mut dyn FnMut(Token<'a>),
-) {
+pub fn for_each_word<'a>(jieba: &Jieba, text: &'a str, sink: &mut dyn FnMut(Token<'a>)) {
     for (start, position, piece) in pieces(text) {
-        let words = if search_mode {
-            jieba.cut_for_search(piece, HMM)
-        } else {
-            jieba.cut(piece, HMM)
-        };
-        for w in words {
+        for w in jieba.cut(piece, HMM) {
             if w.word.chars().any(char::is_alphanumeric) {
                 sink(Token {
                     text: &text[start + w.byte_start..start + w.byte_end],

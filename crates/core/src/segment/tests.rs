@@ -51,40 +51,63 @@ fn offsets_map_back_to_the_original() {
 }
 
 #[test]
-fn grams_are_unigrams_bigrams_and_alnum_runs_at_char_positions() {
-    let got: Vec<(usize, &str)> = grams("国家宪法日2024年abc")
-        .map(|g| (g.position, g.text))
+fn grams_are_unit_bigrams_and_run_ends_at_char_positions() {
+    let got: Vec<(usize, &str, GramKind)> = grams("国家宪法日2024年abc，法。第3条")
+        .map(|g| (g.position, g.text, g.kind))
         .collect();
+    let (b, l) = (GramKind::Bigram, GramKind::Last);
     let expected = vec![
-        (0, "国"),
-        (0, "国家"),
-        (1, "家"),
-        (1, "家宪"),
-        (2, "宪"),
-        (2, "宪法"),
-        (3, "法"),
-        (3, "法日"),
-        (4, "日"),
-        (5, "2024"),
-        (9, "年"),
-        (10, "abc"),
+        (0, "国家", b),
+        (1, "家宪", b),
+        (2, "宪法", b),
+        (3, "法日", b),
+        (4, "日2024", b),
+        (5, "2024年", b),
+        (9, "年abc", b),
+        (10, "abc", l),
+        (14, "法", l),
+        (16, "第3", b),
+        (17, "3条", b),
+        (18, "条", l),
     ];
     assert_eq!(got, expected);
 }
 
 #[test]
-fn phrase_grams_use_bigrams_and_lone_unigrams() {
+fn phrase_grams_golden_table() {
+    use PhraseGrams::{Grams, Unit};
     assert_eq!(
         phrase_grams("技计划项"),
-        vec![(0, "技计"), (1, "计划"), (2, "划项")]
+        Grams(vec![(0, "技计"), (1, "计划"), (2, "划项")])
     );
-    assert_eq!(phrase_grams("法"), vec![(0, "法")]);
+    assert_eq!(phrase_grams("法"), Unit("法"));
+    assert_eq!(phrase_grams("2024"), Unit("2024"));
     assert_eq!(
         phrase_grams("12.4国家"),
-        vec![(0, "12"), (3, "4"), (4, "国家")]
+        Grams(vec![(0, "12"), (3, "4国"), (4, "国家")])
     );
-    assert_eq!(phrase_grams("第3条"), vec![(0, "第"), (1, "3"), (2, "条")]);
-    assert!(phrase_grams("，。").is_empty());
+    assert_eq!(phrase_grams("第3条"), Grams(vec![(0, "第3"), (1, "3条")]));
+    assert_eq!(
+        phrase_grams("民主集中制,不搞"),
+        Grams(vec![
+            (0, "民主"),
+            (1, "主集"),
+            (2, "集中"),
+            (3, "中制"),
+            (6, "不搞")
+        ])
+    );
+    assert_eq!(phrase_grams("，。"), PhraseGrams::None);
+}
+
+#[test]
+fn a_unit_starts_a_gram() {
+    assert!(starts_with_unit("法律", "法"));
+    assert!(starts_with_unit("法", "法"));
+    assert!(starts_with_unit("2024年", "2024"));
+    assert!(starts_with_unit("2024", "2024"));
+    assert!(!starts_with_unit("20245", "2024"), "another run of digits");
+    assert!(!starts_with_unit("民法", "法"));
 }
 
 #[test]
@@ -150,15 +173,12 @@ fn long_lines_are_cut_where_jieba_would_not_join() {
     let a = Analyzer::default();
     let line = "推进法治政府建设，落实普法责任制。".repeat(400);
     let jieba = a.dictionary().jieba_for(&line);
-    let whole: Vec<&str> = jieba
-        .cut_for_search(&line, HMM)
-        .into_iter()
-        .map(|t| t.word)
-        .collect();
+    let whole: Vec<&str> = jieba.cut(&line, HMM).into_iter().map(|t| t.word).collect();
     let whole: Vec<&str> = whole
         .into_iter()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     let pieces: Vec<&str> = a.words(&jieba, &line).iter().map(|t| t.text).collect();
-    assert_eq!(whole, pieces);
+    assert_eq!(whole.len(), pieces.len());
+    assert!(whole == pieces, "the cut differs where the line was split");
 }
