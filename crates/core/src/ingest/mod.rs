@@ -1,8 +1,10 @@
-//! Ingest (读取): walking a folder, reading and decoding files, and the metadata of each document.
-//! Knows nothing of the index.
+//! Ingest (读取): walking a folder, reading and decoding files, and the metadata and outline of
+//! each document. Knows nothing of the index.
 
 mod decode;
+pub mod frontmatter;
 pub mod meta;
+pub mod outline;
 
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
@@ -12,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 pub use decode::{decode, Decoded};
+pub use outline::{outline, section_path, Heading};
 
 /// File name extensions read as plain text.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
