@@ -1,8 +1,10 @@
-//! Ingest (读取): walking a folder, reading and decoding files, and the metadata of each document.
-//! Knows nothing of the index.
+//! Ingest (读取): walking a folder, reading and decoding files, and the metadata and outline of
+//! each document. Knows nothing of the index.
 
 mod decode;
+pub mod frontmatter;
 pub mod meta;
+pub mod outline;
 
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
@@ -12,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 pub use decode::{decode, Decoded};
+pub use meta::Metadata;
+pub use outline::{outline, section_path, Heading};
 
 /// File name extensions read as plain text.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
@@ -25,25 +29,52 @@ pub struct Document {
     pub title: String,
     /// Year (年份) of the document, when known.
     pub year: Option<u16>,
-    /// The full text as decoded.
+    /// Date (成文日期), ISO `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
+    /// Issuer (发文机关), when known.
+    pub issuer: Option<String>,
+    /// Region (地区): province, city or county, when named.
+    pub region: Option<String>,
+    /// Kind of document (文种), when the title tells.
+    pub doc_type: Option<String>,
+    /// Document number (文号), when there is one.
+    pub doc_number: Option<String>,
+    /// The full text as decoded (a Markdown file's front matter included).
     pub body: String,
     /// The encoding the file was in (`utf-8`, `gb18030`, …); empty for text given directly.
     pub encoding: String,
 }
 
 impl Document {
-    /// A document from text: title and year are found in the text as for a file named `path`.
+    /// A document from text: the metadata is found in the text (and a Markdown file's front
+    /// matter) as for a file named `path`.
     pub fn from_text(path: &str, body: &str) -> Document {
         let name = path.rsplit('/').next().unwrap_or(path);
-        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        let title = meta::title(body, stem);
-        let year = meta::year(&title, body, name);
+        let meta = meta::of_file(body, name);
         Document {
             path: path.to_owned(),
-            title,
-            year,
+            title: meta.title,
+            year: meta.year,
+            date: meta.date,
+            issuer: meta.issuer,
+            region: meta.region,
+            doc_type: meta.doc_type,
+            doc_number: meta.doc_number,
             body: body.to_owned(),
             encoding: String::new(),
+        }
+    }
+
+    /// The document's metadata.
+    pub fn metadata(&self) -> Metadata {
+        Metadata {
+            title: self.title.clone(),
+            date: self.date.clone(),
+            year: self.year,
+            issuer: self.issuer.clone(),
+            region: self.region.clone(),
+            doc_type: self.doc_type.clone(),
+            doc_number: self.doc_number.clone(),
         }
     }
 }

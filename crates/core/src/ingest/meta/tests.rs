@@ -1,0 +1,250 @@
+//! Tests of metadata extraction: the bundled corpus against `tests/data/corpus_meta.tsv`, and
+//! made-up documents for each rule.
+
+use std::collections::BTreeMap;
+
+use super::*;
+use crate::ingest::decode;
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+const CORPUS_META: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/data/corpus_meta.tsv"
+);
+
+/// The rows of `corpus_meta.tsv` as maps from column name to cell.
+fn expected_rows() -> Vec<BTreeMap<String, String>> {
+    let table = std::fs::read_to_string(CORPUS_META).unwrap();
+    let mut lines = table.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .map(|line| {
+            let cells = line.split('\t').map(str::to_owned);
+            header.iter().map(|h| (*h).to_owned()).zip(cells).collect()
+        })
+        .collect()
+}
+
+fn opt(cell: &str) -> Option<String> {
+    (!cell.is_empty()).then(|| cell.to_owned())
+}
+
+#[test]
+fn corpus_metadata_matches_the_golden_table() {
+    let rows = expected_rows();
+    let mut documents: Vec<String> = std::fs::read_dir(CORPUS)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.') && name != "README.md")
+        .collect();
+    documents.sort();
+    let listed: Vec<String> = rows.iter().map(|r| r["path"].clone()).collect();
+    assert_eq!(documents, listed, "one row per corpus document");
+
+    let mut wrong = Vec::new();
+    for row in &rows {
+        let path = &row["path"];
+        let bytes = std::fs::read(format!("{CORPUS}/{path}")).unwrap();
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, row["encoding"], "{path}");
+        let got = of_file(&decoded.text, path);
+        let want = Metadata {
+            title: row["title"].clone(),
+            date: opt(&row["date"]),
+            year: row["year"].parse().ok(),
+            issuer: opt(&row["issuer"]),
+            region: opt(&row["region"]),
+            doc_type: opt(&row["type"]),
+            doc_number: opt(&row["doc_number"]),
+        };
+        if got != want {
+            wrong.push(format!("{path}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+fn meta(text: &str) -> Metadata {
+    extract(text, "未命名.txt", None)
+}
+
+#[test]
+fn red_header_number_and_signature() {
+    let text = "高台县人民政府办公室文件\n\n高政办发〔2022〕45号\n\n\
+                高台县人民政府办公室关于做好2022年普法工作的通知\n各乡镇人民政府：\n\
+                现将有关事项通知如下。\n一、加强领导\n（一）压实责任。\n\
+                \u{3000}\u{3000}高台县人民政府办公室\n\u{3000}\u{3000}2022年8月16日\n";
+    assert_eq!(
+        meta(text),
+        Metadata {
+            title: "高台县人民政府办公室关于做好2022年普法工作的通知".into(),
+            date: Some("2022-08-16".into()),
+            year: Some(2022),
+            issuer: Some("高台县人民政府办公室".into()),
+            region: Some("高台县".into()),
+            doc_type: Some("通知".into()),
+            doc_number: Some("高政办发〔2022〕45号".into()),
+        }
+    );
+}
+
+#[test]
+fn document_numbers_in_every_bracket_are_read_from_the_header() {
+    for number in [
+        "甘政发〔2021〕7号",
+        "甘政发[2021]7号",
+        "甘政发(2021)7号",
+        "甘政发（2021）7号",
+        "甘政发【2021】7号",
+    ] {
+        let text =
+            format!("甘肃省人民政府文件\n{number}\n甘肃省人民政府关于加强法治建设的意见\n正文。");
+        let got = meta(&text);
+        assert_eq!(got.doc_number.as_deref(), Some(number));
+        assert_eq!(got.title, "甘肃省人民政府关于加强法治建设的意见");
+        assert_eq!(got.region.as_deref(), Some("甘肃省"));
+        assert_eq!(got.doc_type.as_deref(), Some("意见"));
+    }
+    let signed =
+        meta("高台县科学技术局文件\n高科发〔2023〕12号　　　　签发人：张三\n关于X的通知\n正文。");
+    assert_eq!(signed.doc_number.as_deref(), Some("高科发〔2023〕12号"));
+    assert_eq!(signed.title, "关于X的通知");
+    let cited = meta("关于X的通知\n根据《Y办法》（高政办发〔2023〕28号）制定。\n");
+    assert_eq!(
+        cited.doc_number, None,
+        "a 文号 cited in the body is not the document's"
+    );
+    let bulletin = meta("普法工作简报\n2024年第3期（总第27期）\n县司法局编\n【工作动态】\n");
+    assert_eq!(bulletin.doc_number, None, "an issue number is not a 文号");
+    assert_eq!(bulletin.title, "普法工作简报2024年第3期");
+    assert_eq!(bulletin.issuer.as_deref(), Some("县司法局"));
+    assert_eq!(bulletin.year, Some(2024));
+}
+
+#[test]
+fn chinese_numeral_signature_dates() {
+    let text = "高台县教育局2024年法治政府建设工作总结\n2024年，县教育局坚持依法治教。\n\
+                高台县教育局\n二〇二四年十二月二十日\n";
+    let got = meta(text);
+    assert_eq!(got.date.as_deref(), Some("2024-12-20"));
+    assert_eq!(got.issuer.as_deref(), Some("高台县教育局"));
+    let circle = meta("某某总结\n正文。\n某某局\n二○二三年五月十日");
+    assert_eq!(circle.date.as_deref(), Some("2023-05-10"));
+    assert_eq!(circle.year, Some(2023), "the year from the date");
+}
+
+#[test]
+fn printed_measures_take_the_measure_title() {
+    let quoted = "高台县人民政府办公室文件\n高政办发〔2023〕28号\n\
+                  高台县人民政府办公室关于印发《高台县科技计划项目管理办法(试行)》的通知\n\
+                  各乡镇：\n现印发给你们。\n高台县科技计划项目管理办法（试行）\n第一章　总则\n";
+    assert_eq!(meta(quoted).title, "高台县科技计划项目管理办法（试行）");
+    assert_eq!(meta(quoted).doc_type.as_deref(), Some("管理办法"));
+    let bare =
+        "关于印发高台县科技特派员管理办法的通知\n各乡镇：\n高台县科技特派员管理办法\n第一条　为…";
+    assert_eq!(meta(bare).title, "高台县科技特派员管理办法");
+    let notice_only = "关于印发《某某办法》的通知\n各乡镇：\n现将《某某办法》印发给你们。\n";
+    assert_eq!(meta(notice_only).title, "关于印发《某某办法》的通知");
+    assert_eq!(meta(notice_only).doc_type.as_deref(), Some("通知"));
+    let broken = "高台县人民政府办公室关于印发\n高台县科技特派员管理办法的通知\n各乡镇：\n";
+    assert_eq!(
+        meta(broken).title,
+        "高台县人民政府办公室关于印发高台县科技特派员管理办法的通知"
+    );
+}
+
+#[test]
+fn without_a_title_line_the_file_name_gives_the_title() {
+    let text = "2024年,县科技局在县委、县政府的坚强领导下,坚持依法行政。\n一、工作进展情况\n";
+    let got = extract(text, "dir/高台县科技局2024年法治建设工作总结.txt", None);
+    assert_eq!(got.title, "2024年法治建设工作总结");
+    assert_eq!(got.issuer.as_deref(), Some("县科技局"));
+    assert_eq!(got.region, None);
+    assert_eq!(got.doc_type.as_deref(), Some("工作总结"));
+    assert_eq!(got.year, Some(2024));
+    let plain = extract("这是正文。", "笔记.txt", None);
+    assert_eq!(plain.title, "笔记");
+    assert_eq!(plain.year, None);
+    let from_name = extract("正文没有年份。", "2019年总结.txt", None);
+    assert_eq!(from_name.year, Some(2019));
+}
+
+#[test]
+fn front_matter_wins_and_is_not_the_title() {
+    let text = "---\ntitle: 张掖市生态环境局2023年法治政府建设年度报告\ndate: 2023-12-28\n\
+                issuer: 张掖市生态环境局\ndoc_number: \"张环发〔2023〕156号\"\n---\n\n# 标题行\n\n正文。\n";
+    let got = of_file(text, "a.md");
+    assert_eq!(got.title, "张掖市生态环境局2023年法治政府建设年度报告");
+    assert_eq!(got.date.as_deref(), Some("2023-12-28"));
+    assert_eq!(got.doc_number.as_deref(), Some("张环发〔2023〕156号"));
+    assert_eq!(got.region.as_deref(), Some("张掖市"));
+    let untitled = of_file("---\ndate: 2023/1/2\n---\n# 民法典宣传月\n内容", "b.md");
+    assert_eq!(
+        untitled.title, "民法典宣传月",
+        "Markdown marks are not the title"
+    );
+    assert_eq!(untitled.date.as_deref(), Some("2023-01-02"));
+    let txt = of_file(
+        "---\ntitle: x\ndate: 2020-01-01\n---\n这是一段正文。",
+        "c.txt",
+    );
+    assert_eq!(
+        (txt.title.as_str(), txt.date),
+        ("c", None),
+        "front matter is only read from Markdown files"
+    );
+}
+
+#[test]
+fn years_of_titles_skip_range_ends() {
+    assert_eq!(
+        title_year("高台县法治宣传教育第八个五年规划（2021—2025年）"),
+        Some(2021)
+    );
+    assert_eq!(title_year("县科技局2024年度领导干部学法计划"), Some(2024));
+    assert_eq!(title_year("2016-2020年规划"), Some(2016));
+    assert_eq!(title_year("第12016-2020年"), Some(2020));
+    assert_eq!(first_year("第12024年"), None);
+    assert_eq!(first_year("２０２４年"), Some(2024));
+}
+
+#[test]
+fn odd_inputs_and_every_prefix_of_documents_are_read_without_panicking() {
+    for text in [
+        "",
+        "#",
+        "---",
+        "第",
+        "（",
+        "(",
+        "附件",
+        "2024年",
+        "〔2024〕1号",
+        "编",
+        "高台县文件",
+        "\u{FEFF}",
+        "二〇二四年",
+        "一、",
+        "1.",
+        "【】",
+        "---\ntitle: x\n---",
+    ] {
+        let _ = extract(text, "", None);
+        let _ = of_file(text, ".md");
+        let _ = crate::ingest::outline(text);
+    }
+    for name in [
+        "高台县司法局普法工作简报2024年第3期.txt",
+        "高台县人民政府办公室2022年科技特派员管理办法.txt",
+        "张掖市生态环境局2023年法治政府建设年度报告.md",
+    ] {
+        let bytes = std::fs::read(format!("{CORPUS}/{name}")).unwrap();
+        let text = decode(&bytes).unwrap().text;
+        for (end, _) in text.char_indices().step_by(7) {
+            let _ = of_file(&text[..end], name);
+            let _ = of_file(&text[end..], name);
+            let headings = crate::ingest::outline(&text[end..]);
+            let _ = crate::ingest::section_path(&headings, end);
+        }
+    }
+}
