@@ -1,112 +1,263 @@
-//! Regions (地区) named at the start of titles and issuers: China's provincial-level divisions,
-//! the prefecture-level divisions of 甘肃省 and the districts and counties of 张掖市. Pure data.
+//! Regions (地区): China's provincial-level divisions, the prefecture-level divisions of 甘肃省 and
+//! the districts and counties of 张掖市 by name, and any other place by its ending (安吉县, 湖州市,
+//! 互助土族自治县). Pure data and rules; documents (`ingest::meta`) and cited titles (`cite`) use it.
 
-/// Provincial-level divisions, with the short form used in names (甘肃日报, 甘肃祁连山…).
-const PROVINCES: &[(&str, &str)] = &[
-    ("北京市", "北京"),
-    ("天津市", "天津"),
-    ("上海市", "上海"),
-    ("重庆市", "重庆"),
-    ("河北省", "河北"),
-    ("山西省", "山西"),
-    ("辽宁省", "辽宁"),
-    ("吉林省", "吉林"),
-    ("黑龙江省", "黑龙江"),
-    ("江苏省", "江苏"),
-    ("浙江省", "浙江"),
-    ("安徽省", "安徽"),
-    ("福建省", "福建"),
-    ("江西省", "江西"),
-    ("山东省", "山东"),
-    ("河南省", "河南"),
-    ("湖北省", "湖北"),
-    ("湖南省", "湖南"),
-    ("广东省", "广东"),
-    ("海南省", "海南"),
-    ("四川省", "四川"),
-    ("贵州省", "贵州"),
-    ("云南省", "云南"),
-    ("陕西省", "陕西"),
-    ("甘肃省", "甘肃"),
-    ("青海省", "青海"),
-    ("台湾省", "台湾"),
-    ("内蒙古自治区", "内蒙古"),
-    ("广西壮族自治区", "广西"),
-    ("西藏自治区", "西藏"),
-    ("宁夏回族自治区", "宁夏"),
-    ("新疆维吾尔自治区", "新疆"),
-    ("香港特别行政区", "香港"),
-    ("澳门特别行政区", "澳门"),
+/// Provincial-level divisions (省级行政区).
+const PROVINCES: &[&str] = &[
+    "北京市",
+    "天津市",
+    "上海市",
+    "重庆市",
+    "河北省",
+    "山西省",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "海南省",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "台湾省",
+    "内蒙古自治区",
+    "广西壮族自治区",
+    "西藏自治区",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "香港特别行政区",
+    "澳门特别行政区",
 ];
-
-/// Prefecture-level divisions of 甘肃省, and the districts and counties of 张掖市.
-const LOCAL: &[(&str, &str)] = &[
-    ("兰州市", "兰州"),
-    ("嘉峪关市", "嘉峪关"),
-    ("金昌市", "金昌"),
-    ("白银市", "白银"),
-    ("天水市", "天水"),
-    ("武威市", "武威"),
-    ("张掖市", "张掖"),
-    ("平凉市", "平凉"),
-    ("酒泉市", "酒泉"),
-    ("庆阳市", "庆阳"),
-    ("定西市", "定西"),
-    ("陇南市", "陇南"),
-    ("临夏回族自治州", "临夏"),
-    ("甘南藏族自治州", "甘南"),
-    ("甘州区", "甘州"),
-    ("临泽县", "临泽"),
-    ("高台县", "高台"),
-    ("山丹县", "山丹"),
-    ("民乐县", "民乐"),
-    ("肃南裕固族自治县", "肃南"),
+/// Gansu's prefecture-level cities and autonomous prefectures (地级行政区).
+const CITIES: &[&str] = &[
+    "兰州市",
+    "嘉峪关市",
+    "金昌市",
+    "白银市",
+    "天水市",
+    "武威市",
+    "张掖市",
+    "平凉市",
+    "酒泉市",
+    "庆阳市",
+    "定西市",
+    "陇南市",
+    "临夏回族自治州",
+    "甘南藏族自治州",
 ];
+/// 张掖市's district and counties (区县).
+const COUNTIES: &[&str] = &[
+    "甘州区",
+    "临泽县",
+    "高台县",
+    "山丹县",
+    "民乐县",
+    "肃南裕固族自治县",
+];
+/// Short forms read at the start of an issuer or title (甘肃祁连山… → 甘肃省, 北京日报 → 北京市).
+const SHORT_FORMS: &[(&str, &str)] = &[
+    ("北京", "北京市"),
+    ("天津", "天津市"),
+    ("上海", "上海市"),
+    ("重庆", "重庆市"),
+    ("河北", "河北省"),
+    ("山西", "山西省"),
+    ("辽宁", "辽宁省"),
+    ("吉林", "吉林省"),
+    ("黑龙江", "黑龙江省"),
+    ("江苏", "江苏省"),
+    ("浙江", "浙江省"),
+    ("安徽", "安徽省"),
+    ("福建", "福建省"),
+    ("江西", "江西省"),
+    ("山东", "山东省"),
+    ("河南", "河南省"),
+    ("湖北", "湖北省"),
+    ("湖南", "湖南省"),
+    ("广东", "广东省"),
+    ("海南", "海南省"),
+    ("四川", "四川省"),
+    ("贵州", "贵州省"),
+    ("云南", "云南省"),
+    ("陕西", "陕西省"),
+    ("甘肃", "甘肃省"),
+    ("青海", "青海省"),
+    ("内蒙古", "内蒙古自治区"),
+    ("广西", "广西壮族自治区"),
+    ("西藏", "西藏自治区"),
+    ("宁夏", "宁夏回族自治区"),
+    ("新疆", "新疆维吾尔自治区"),
+    ("香港", "香港特别行政区"),
+    ("澳门", "澳门特别行政区"),
+    ("临夏州", "临夏回族自治州"),
+    ("甘南州", "甘南藏族自治州"),
+    ("张掖", "张掖市"),
+    ("高台", "高台县"),
+];
+/// Party prefixes before a place name (中共高台县委).
+const PARTY_PREFIXES: &[&str] = &["中国共产党", "中共"];
+/// Longest place name without an ethnic 自治 part, in characters before the ending.
+const MAX_NAME_CHARS: usize = 4;
+/// Longest autonomous (自治) place name, in characters before the ending.
+const MAX_AUTONOMOUS_CHARS: usize = 8;
+/// Characters that do not begin a place name (全县, 本市, 各区).
+const NOT_FIRST: &[char] = &['全', '本', '我', '该', '各', '省', '市', '县', '区', '州'];
 
-/// The region that `name` starts with: by full name (高台县科技局 → 高台县) or, for provinces and
-/// the local divisions, by short name (甘肃日报 → 甘肃省, 中共高台县委 → 高台县); else any name
-/// of two to six Han characters ending in 县, 市, 区, 自治县 … (安吉县法律援助… → 安吉县).
+/// How specific a place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// 省, 自治区, 直辖市.
+    Province = 1,
+    /// 地级市, 自治州.
+    City = 2,
+    /// 县, 区, 县级市, 自治县.
+    County = 3,
+}
+
+/// The most specific place that a cited title starts with (甘肃省社会信用条例 → 甘肃省, 湖州市…
+/// → 湖州市, 甘肃祁连山… → 甘肃省). A place known only by its ending needs two characters before
+/// it and no word that is not a place (城区, 社区, 中心城区, 经济开发区 are not regions here).
 pub fn leading_region(name: &str) -> Option<String> {
-    let name = name.trim_start_matches("中共");
-    let known = PROVINCES.iter().chain(LOCAL).find_map(|&(full, short)| {
-        (name.starts_with(full) || name.starts_with(short)).then_some(full)
-    });
-    known.map(str::to_owned).or_else(|| general_region(name))
-}
-
-/// A name of two to six Han characters and an administrative suffix at the start of `name`
-/// (安吉县, 湖州市, 互助土族自治县): the counties and cities that no table lists.
-fn general_region(name: &str) -> Option<String> {
-    const SUFFIXES: &[&str] = &["自治县", "自治州", "自治旗", "县", "市", "区", "旗", "盟"];
-    let chars: Vec<char> = name.chars().take(10).collect();
-    for end in 2..chars.len() {
-        let prefix: String = chars[..end].iter().collect();
-        if !prefix.chars().all(crate::segment::is_han)
-            || NOT_PLACES.iter().any(|w| prefix.contains(w))
-        {
-            return None;
-        }
-        for suffix in SUFFIXES {
-            if name[prefix.len()..].starts_with(suffix) {
-                return Some(format!("{prefix}{suffix}"));
-            }
-        }
-    }
-    None
-}
-
-/// Words that start titles but no place names (中心城区, 经济开发区 are not regions here).
-const NOT_PLACES: &[&str] = &[
-    "中心", "开发", "城区", "社区", "关于", "中华", "全国", "国家", "中国", "省", "市", "县", "区",
-];
-
-/// The most specific region named anywhere in `text` (a county before its city before its province).
-pub fn named_region(text: &str) -> Option<&'static str> {
-    LOCAL
+    let places = chain(name);
+    let (_, last) = places
         .iter()
         .rev()
-        .chain(PROVINCES)
-        .find_map(|&(full, _)| text.contains(full).then_some(full))
+        .find(|(_, n)| is_listed(n) || plausible(n))?;
+    Some(last.clone())
+}
+
+fn is_listed(name: &str) -> bool {
+    PROVINCES.contains(&name) || CITIES.contains(&name) || COUNTIES.contains(&name)
+}
+
+/// Words that start titles but no place names.
+const NOT_PLACES: &[&str] = &[
+    "中心", "开发", "城区", "社区", "新区", "园区", "景区", "关于", "全国", "国家",
+];
+
+fn plausible(name: &str) -> bool {
+    name.chars().count() >= 3 && !NOT_PLACES.iter().any(|w| name.contains(w))
+}
+
+/// Known places anywhere in `s`.
+pub fn known_inside(s: &str) -> Vec<(Level, String)> {
+    let tables = [
+        (Level::Province, PROVINCES),
+        (Level::City, CITIES),
+        (Level::County, COUNTIES),
+    ];
+    tables
+        .iter()
+        .flat_map(|&(level, names)| {
+            names
+                .iter()
+                .filter(|n| s.contains(*n))
+                .map(move |n| (level, (*n).to_owned()))
+        })
+        .collect()
+}
+
+/// The place names `s` starts with, outermost first: 甘肃省张掖市高台县… → 甘肃省, 张掖市, 高台县.
+pub fn chain(s: &str) -> Vec<(Level, String)> {
+    let mut rest = strip_party(s);
+    let mut names: Vec<(Level, String)> = Vec::new();
+    while let Some(place) = place_at(rest, names.last().map(|(l, _)| *l)) {
+        rest = &rest[place.len..];
+        names.push((place.level, place.name));
+    }
+    names
+}
+
+/// `s` without a leading party prefix (中共高台县委 → 高台县委).
+pub fn strip_party(s: &str) -> &str {
+    PARTY_PREFIXES
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .unwrap_or(s)
+}
+
+/// A place name read at the start of a text.
+struct Place {
+    /// The full name (甘肃省 for 甘肃).
+    name: String,
+    level: Level,
+    /// Bytes of the text it covers.
+    len: usize,
+}
+
+/// The place name at the start of `s`: a known place, a short form (first in a chain only), or
+/// a name with a place ending.
+fn place_at(s: &str, outer: Option<Level>) -> Option<Place> {
+    let tables = [
+        (Level::Province, PROVINCES),
+        (Level::City, CITIES),
+        (Level::County, COUNTIES),
+    ];
+    for (level, names) in tables {
+        if let Some(name) = names.iter().find(|n| s.starts_with(*n)) {
+            let (name, len) = ((*name).to_owned(), name.len());
+            return Some(Place { name, level, len });
+        }
+    }
+    let short = SHORT_FORMS.iter().find(|(short, _)| s.starts_with(short));
+    if let (None, Some(&(short, full))) = (outer, short) {
+        let level = if PROVINCES.contains(&full) {
+            Level::Province
+        } else {
+            Level::City
+        };
+        let (name, len) = (full.to_owned(), short.len());
+        return Some(Place { name, level, len });
+    }
+    generic_place(s, outer)
+}
+
+/// A name ending in 省, 市, 县, 区, 自治州, 自治县 or 自治区 at the start of `s`: at most
+/// [`MAX_NAME_CHARS`] characters before the ending, [`MAX_AUTONOMOUS_CHARS`] for 自治 names. A
+/// 市 under a city is a county-level city; a 自治区 is a province.
+fn generic_place(s: &str, outer: Option<Level>) -> Option<Place> {
+    let chars: Vec<char> = s.chars().take(MAX_AUTONOMOUS_CHARS + 1).collect();
+    if chars.first().is_none_or(|c| NOT_FIRST.contains(c)) {
+        return None;
+    }
+    for (i, &c) in chars.iter().enumerate().skip(1) {
+        if !crate::segment::is_han(c) {
+            return None;
+        }
+        let autonomous = i >= 2 && chars[i - 2] == '自' && chars[i - 1] == '治';
+        let level = match c {
+            '省' => Level::Province,
+            '市' if outer.is_some_and(|o| o >= Level::City) => Level::County,
+            '市' => Level::City,
+            '州' if autonomous => Level::City,
+            '区' if autonomous => Level::Province,
+            '县' | '区' => Level::County,
+            _ => continue,
+        };
+        let limit = if autonomous {
+            MAX_AUTONOMOUS_CHARS
+        } else {
+            MAX_NAME_CHARS
+        };
+        if i > limit {
+            return None;
+        }
+        let name: String = chars[..=i].iter().collect();
+        let len = name.len();
+        return Some(Place { name, level, len });
+    }
+    None
 }
 
 #[cfg(test)]
@@ -114,10 +265,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn regions_golden_table() {
+    fn cited_titles_golden_table() {
         let cases: &[(&str, Option<&str>)] = &[
             ("甘肃省社会信用条例", Some("甘肃省")),
             ("甘肃祁连山国家级自然保护区管理条例", Some("甘肃省")),
+            ("甘肃日报", Some("甘肃省")),
+            ("北京日报", Some("北京市")),
             ("高台县科技特派员管理办法", Some("高台县")),
             ("中共高台县委全面依法治县委员会办公室", Some("高台县")),
             ("张掖市“十四五”生态环境保护规划", Some("张掖市")),
@@ -128,10 +281,10 @@ mod tests {
             ("市场监督管理行政处罚程序规定", None),
             ("城区建筑垃圾管理规定", None),
             ("中心城区规划", None),
+            ("中华人民共和国宪法", None),
         ];
         for (name, region) in cases {
             assert_eq!(leading_region(name).as_deref(), *region, "{name}");
         }
-        assert_eq!(named_region("张掖市高台县科技局"), Some("高台县"));
     }
 }

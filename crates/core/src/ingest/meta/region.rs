@@ -2,57 +2,7 @@
 //! or county (县, 区, 自治县) named in its issuer or title.
 
 use super::org;
-
-/// Provinces known by name.
-const PROVINCES: &[&str] = &["甘肃省"];
-/// Gansu's prefecture-level cities and autonomous prefectures (地级行政区).
-const CITIES: &[&str] = &[
-    "兰州市",
-    "嘉峪关市",
-    "金昌市",
-    "白银市",
-    "天水市",
-    "武威市",
-    "张掖市",
-    "平凉市",
-    "酒泉市",
-    "庆阳市",
-    "定西市",
-    "陇南市",
-    "临夏回族自治州",
-    "甘南藏族自治州",
-];
-/// 张掖市's district and counties (区县).
-const COUNTIES: &[&str] = &[
-    "甘州区",
-    "临泽县",
-    "高台县",
-    "山丹县",
-    "民乐县",
-    "肃南裕固族自治县",
-];
-/// Short forms read at the start of an issuer or title (甘肃祁连山… → 甘肃省).
-const SHORT_FORMS: &[(&str, &str)] = &[
-    ("甘肃", "甘肃省"),
-    ("临夏州", "临夏回族自治州"),
-    ("甘南州", "甘南藏族自治州"),
-];
-/// Party prefixes before a place name (中共高台县委).
-const PARTY_PREFIXES: &[&str] = &["中国共产党", "中共"];
-/// Longest place name without an ethnic 自治 part, in characters before the ending.
-const MAX_NAME_CHARS: usize = 4;
-/// Longest autonomous (自治) place name, in characters before the ending.
-const MAX_AUTONOMOUS_CHARS: usize = 8;
-/// Characters that do not begin a place name (全县, 本市, 各区).
-const NOT_FIRST: &[char] = &['全', '本', '我', '该', '各', '省', '市', '县', '区', '州'];
-
-/// How specific a place is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Level {
-    Province = 1,
-    City = 2,
-    County = 3,
-}
+use crate::region::{chain, known_inside, Level};
 
 /// The most specific place named in the issuer or the title: a known place anywhere in them, or
 /// a name ending in 省/市/县/区/自治州/自治县 at the start of the issuer or of the title's leading
@@ -81,121 +31,12 @@ fn title_chain(title: &str) -> Vec<(Level, String)> {
     let head = org::head(title);
     let names = chain(head);
     let whole: usize = names.iter().map(|(_, n)| n.len()).sum();
-    let head = strip_party(head);
+    let head = crate::region::strip_party(head);
     if whole == head.len() && head.len() < title.len() {
         names
     } else {
         Vec::new()
     }
-}
-
-/// Known places anywhere in `s`.
-fn known_inside(s: &str) -> Vec<(Level, String)> {
-    let tables = [
-        (Level::Province, PROVINCES),
-        (Level::City, CITIES),
-        (Level::County, COUNTIES),
-    ];
-    tables
-        .iter()
-        .flat_map(|&(level, names)| {
-            names
-                .iter()
-                .filter(|n| s.contains(*n))
-                .map(move |n| (level, (*n).to_owned()))
-        })
-        .collect()
-}
-
-/// The place names `s` starts with, outermost first: 甘肃省张掖市高台县… → 甘肃省, 张掖市, 高台县.
-fn chain(s: &str) -> Vec<(Level, String)> {
-    let mut rest = strip_party(s);
-    let mut names: Vec<(Level, String)> = Vec::new();
-    while let Some(place) = place_at(rest, names.last().map(|(l, _)| *l)) {
-        rest = &rest[place.len..];
-        names.push((place.level, place.name));
-    }
-    names
-}
-
-fn strip_party(s: &str) -> &str {
-    PARTY_PREFIXES
-        .iter()
-        .find_map(|p| s.strip_prefix(p))
-        .unwrap_or(s)
-}
-
-/// A place name read at the start of a text.
-struct Place {
-    /// The full name (甘肃省 for 甘肃).
-    name: String,
-    level: Level,
-    /// Bytes of the text it covers.
-    len: usize,
-}
-
-/// The place name at the start of `s`: a known place, a short form (first in a chain only), or
-/// a name with a place ending.
-fn place_at(s: &str, outer: Option<Level>) -> Option<Place> {
-    let tables = [
-        (Level::Province, PROVINCES),
-        (Level::City, CITIES),
-        (Level::County, COUNTIES),
-    ];
-    for (level, names) in tables {
-        if let Some(name) = names.iter().find(|n| s.starts_with(*n)) {
-            let (name, len) = ((*name).to_owned(), name.len());
-            return Some(Place { name, level, len });
-        }
-    }
-    let short = SHORT_FORMS.iter().find(|(short, _)| s.starts_with(short));
-    if let (None, Some(&(short, full))) = (outer, short) {
-        let level = if PROVINCES.contains(&full) {
-            Level::Province
-        } else {
-            Level::City
-        };
-        let (name, len) = (full.to_owned(), short.len());
-        return Some(Place { name, level, len });
-    }
-    generic_place(s, outer)
-}
-
-/// A name ending in 省, 市, 县, 区, 自治州, 自治县 or 自治区 at the start of `s`: at most
-/// [`MAX_NAME_CHARS`] characters before the ending, [`MAX_AUTONOMOUS_CHARS`] for 自治 names. A
-/// 市 under a city is a county-level city; a 自治区 is a province.
-fn generic_place(s: &str, outer: Option<Level>) -> Option<Place> {
-    let chars: Vec<char> = s.chars().take(MAX_AUTONOMOUS_CHARS + 1).collect();
-    if chars.first().is_none_or(|c| NOT_FIRST.contains(c)) {
-        return None;
-    }
-    for (i, &c) in chars.iter().enumerate().skip(1) {
-        if !crate::segment::is_han(c) {
-            return None;
-        }
-        let autonomous = i >= 2 && chars[i - 2] == '自' && chars[i - 1] == '治';
-        let level = match c {
-            '省' => Level::Province,
-            '市' if outer.is_some_and(|o| o >= Level::City) => Level::County,
-            '市' => Level::City,
-            '州' if autonomous => Level::City,
-            '区' if autonomous => Level::Province,
-            '县' | '区' => Level::County,
-            _ => continue,
-        };
-        let limit = if autonomous {
-            MAX_AUTONOMOUS_CHARS
-        } else {
-            MAX_NAME_CHARS
-        };
-        if i > limit {
-            return None;
-        }
-        let name: String = chars[..=i].iter().collect();
-        let len = name.len();
-        return Some(Place { name, level, len });
-    }
-    None
 }
 
 #[cfg(test)]
@@ -260,7 +101,8 @@ mod tests {
                 None,
                 Some("宁夏回族自治区"),
             ),
-            ("宁夏回族自治区科技厅工作要点", None, None),
+            // Every provincial-level division is known by name, wherever it stands.
+            ("宁夏回族自治区科技厅工作要点", None, Some("宁夏回族自治区")),
             ("加强社区矫正工作的意见", None, None),
             ("关于加强全县普法工作的通知", None, None),
             ("全县2024年普法工作要点", None, None),
