@@ -17,7 +17,7 @@ fn normalized_corpus() -> Vec<(String, String, String)> {
         .map(|d| {
             (
                 d.path.clone(),
-                normalize(&d.title).text,
+                normalize(&d.meta.title).text,
                 normalize(&d.body).text,
             )
         })

@@ -111,8 +111,7 @@ pub fn corpus_index() -> Result<Index> {
 pub fn paths(index: &Index, query: &str) -> Vec<String> {
     let options = zhengce_core::SearchOptions {
         limit: 10_000,
-        offset: 0,
-        passages: 1,
+        ..Default::default()
     };
     let mut paths: Vec<String> = index
         .search(query, &options)

@@ -42,9 +42,18 @@ pub enum Command {
         /// Documents to skip before the first shown.
         #[arg(long, default_value_t = 0)]
         offset: usize,
-        /// Passages to show per document.
-        #[arg(long, default_value_t = 1)]
-        passages: usize,
+        /// Passages to show per document (default 1; 3 with --by passage).
+        #[arg(long)]
+        passages: Option<usize>,
+        /// Order of the documents.
+        #[arg(long, value_enum, default_value_t = SortBy::Relevance)]
+        sort: SortBy,
+        /// List passages instead of documents.
+        #[arg(long, value_enum, default_value_t = ListBy::Document)]
+        by: ListBy,
+        /// Also count all matching documents by year, issuer, region and kind.
+        #[arg(long)]
+        facets: bool,
         /// When to color the matches.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
@@ -72,7 +81,7 @@ pub enum Command {
         /// Only citations of what was done.
         #[arg(long)]
         done: bool,
-        /// One table per year.
+        /// One table per year or per issuer.
         #[arg(long, value_enum)]
         by: Option<By>,
         /// Also count titles named without book-title marks (民法典宣传月, 学习宪法).
@@ -96,6 +105,16 @@ pub enum Command {
         #[arg(long)]
         no_inferred: bool,
     },
+    /// A document's metadata, outline of headings and citations.
+    Show {
+        /// The document's path, relative to the folder (as search prints it).
+        doc: String,
+        /// The folder of documents.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
     /// The citations of files, without any index.
     Extract {
         /// The files.
@@ -115,6 +134,26 @@ pub enum Command {
 pub enum By {
     /// One table per year of the citing documents.
     Year,
+    /// One table per issuer (发文机关) of the citing documents.
+    Issuer,
+}
+
+/// The order of search results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortBy {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// What search lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListBy {
+    /// Documents, each with its best passages.
+    Document,
+    /// Passages, each with its document.
+    Passage,
 }
 
 /// Options every command takes.

@@ -9,10 +9,10 @@ use zhengce_core::cite::{extract, Action, Citation, Kind};
 use zhengce_core::index::INDEX_DIR;
 use zhengce_core::ingest::decode;
 use zhengce_core::search::query::{kind_from, parse_years};
-use zhengce_core::search::{parse, GroupBy};
+use zhengce_core::search::{parse, GroupBy, Sort};
 use zhengce_core::{Error, Index, IndexBuilder, IndexReport, LawsOptions, SearchOptions};
 
-use crate::args::{By, Cli, Color, Command, Common};
+use crate::args::{By, Cli, Color, Command, Common, ListBy, SortBy};
 use crate::output::{self, Style};
 
 /// Runs the command; `Ok(false)` means nothing matched.
@@ -27,6 +27,36 @@ pub fn run(cli: &Cli) -> Result<bool> {
             let report = build(path, &index_dir(path, common), *threads)?;
             output::index_report(&report, started.elapsed(), common.json)?;
             Ok(true)
+        }
+        Command::Search {
+            query,
+            path,
+            common,
+            limit,
+            offset,
+            passages,
+            sort,
+            by,
+            facets,
+            color,
+        } => {
+            let parsed = parse(query)?;
+            let index = open_or_build(path, common)?;
+            let by_passage = *by == ListBy::Passage;
+            let options = SearchOptions {
+                limit: *limit,
+                offset: *offset,
+                passages: passages.unwrap_or(if by_passage { 3 } else { 1 }),
+                sort: match sort {
+                    SortBy::Relevance => Sort::Relevance,
+                    SortBy::Date => Sort::Date,
+                },
+                facets: *facets,
+            };
+            let results = index.search_query(&parsed, &options)?;
+            let style = Style::new(*color);
+            output::search_results(&results, options.offset, by_passage, style, common.json)?;
+            Ok(results.total > 0)
         }
         Command::Laws {
             path,
@@ -48,7 +78,10 @@ pub fn run(cli: &Cli) -> Result<bool> {
                 years: year.as_deref().map(parse_year).transpose()?,
                 kind: kind.as_deref().map(parse_kind).transpose()?,
                 planned: (*planned || *done).then_some(*planned),
-                by: by.map(|By::Year| GroupBy::Year),
+                by: by.map(|by| match by {
+                    By::Year => GroupBy::Year,
+                    By::Issuer => GroupBy::Issuer,
+                }),
                 inferred: *inferred,
                 query: query.clone(),
             };
@@ -65,6 +98,15 @@ pub fn run(cli: &Cli) -> Result<bool> {
             let hits = open_or_build(path, common)?.cites(title, !no_inferred)?;
             output::cite_hits(&hits, Style::new(Color::Auto), common.json)?;
             Ok(!hits.is_empty())
+        }
+        Command::Show { doc, path, common } => {
+            let index = open_or_build(path, common)?;
+            let wanted = doc.trim_start_matches("./").replace('\\', "/");
+            let view = index.document(&wanted)?.ok_or_else(|| {
+                anyhow::anyhow!("{wanted}: no such document in the index of {}; search prints the paths it knows", path.display())
+            })?;
+            output::document(&view, common.json)?;
+            Ok(true)
         }
         Command::Extract {
             files,
@@ -86,27 +128,6 @@ pub fn run(cli: &Cli) -> Result<bool> {
                 output::citations(&file.display().to_string(), &text, &citations, *json)?;
             }
             Ok(found)
-        }
-        Command::Search {
-            query,
-            path,
-            common,
-            limit,
-            offset,
-            passages,
-            color,
-        } => {
-            let parsed = parse(query)?;
-            let index = open_or_build(path, common)?;
-            let options = SearchOptions {
-                limit: *limit,
-                offset: *offset,
-                passages: *passages,
-            };
-            let results = index.search_query(&parsed, &options)?;
-            let style = Style::new(*color);
-            output::search_results(&results, options.offset, style, common.json)?;
-            Ok(results.total > 0)
         }
     }
 }

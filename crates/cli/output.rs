@@ -6,7 +6,8 @@ use std::time::Duration;
 use anyhow::Result;
 use serde::Serialize;
 use zhengce_core::cite::Citation;
-use zhengce_core::{CiteHit, Hit, IndexReport, LawRow, SearchResults, Skipped};
+use zhengce_core::search::{DocumentView, Facets};
+use zhengce_core::{CiteHit, Hit, IndexReport, LawRow, Passage, SearchResults, Skipped};
 
 use crate::args::Color;
 
@@ -82,6 +83,15 @@ enum Record<'a> {
         bytes: u64,
         seconds: f64,
     },
+    Passage {
+        path: &'a str,
+        title: &'a str,
+        year: Option<u16>,
+        #[serde(flatten)]
+        passage: &'a Passage,
+    },
+    Facets(&'a Facets),
+    Document(&'a DocumentView),
     Law(&'a LawRow),
     Cite(&'a CiteHit),
     Citation {
@@ -98,17 +108,48 @@ fn json_line(out: &mut impl Write, record: &Record<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Prints the hits of a search.
+/// Prints the hits of a search: documents with their passages, or (`by_passage`) passages.
 pub fn search_results(
     results: &SearchResults,
     offset: usize,
+    by_passage: bool,
     style: Style,
     json: bool,
 ) -> Result<()> {
     let mut out = io::BufWriter::new(io::stdout().lock());
+    for hit in &results.hits {
+        match (json, by_passage) {
+            (true, false) => json_line(&mut out, &Record::Hit(hit))?,
+            (true, true) => {
+                for p in &hit.passages {
+                    json_line(
+                        &mut out,
+                        &Record::Passage {
+                            path: &hit.path,
+                            title: &hit.title,
+                            year: hit.year,
+                            passage: p,
+                        },
+                    )?;
+                }
+            }
+            (false, false) => print_hit(&mut out, hit, style)?,
+            (false, true) => {
+                for p in &hit.passages {
+                    writeln!(
+                        out,
+                        "{}  {}",
+                        style.paint(PATH, &hit.path),
+                        style.paint(DIM, &hit.title)
+                    )?;
+                    print_passage(&mut out, p, style)?;
+                }
+            }
+        }
+    }
     if json {
-        for hit in &results.hits {
-            json_line(&mut out, &Record::Hit(hit))?;
+        if let Some(facets) = &results.facets {
+            json_line(&mut out, &Record::Facets(facets))?;
         }
         let summary = Record::SearchSummary {
             total: results.total,
@@ -117,8 +158,8 @@ pub fn search_results(
         };
         json_line(&mut out, &summary)?;
     } else {
-        for hit in &results.hits {
-            print_hit(&mut out, hit, style)?;
+        if let Some(facets) = &results.facets {
+            print_facets(&mut out, facets)?;
         }
         let shown = results.hits.len();
         match shown {
@@ -143,23 +184,112 @@ pub fn search_results(
 
 fn print_hit(out: &mut impl Write, hit: &Hit, style: Style) -> Result<()> {
     writeln!(out, "{}", style.paint(PATH, &hit.path))?;
-    let year = hit.year.map(|y| format!(" · {y}")).unwrap_or_default();
-    writeln!(
-        out,
-        "  {}{}",
-        hit.title,
-        style.paint(DIM, &format!("{year} · score {:.2}", hit.score))
-    )?;
+    let when = hit.date.clone().or_else(|| hit.year.map(|y| y.to_string()));
+    let details: Vec<String> = [when, hit.issuer.clone(), hit.doc_number.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut line = details
+        .iter()
+        .map(|d| format!(" · {d}"))
+        .collect::<String>();
+    line.push_str(&format!(" · score {:.2}", hit.score));
+    writeln!(out, "  {}{}", hit.title, style.paint(DIM, &line))?;
     for p in &hit.passages {
-        let before = if p.cut_before { "…" } else { "" };
-        let after = if p.cut_after { "…" } else { "" };
-        writeln!(
-            out,
-            "  {before}{}{after}",
-            style.highlight(&p.text, &p.highlights)
-        )?;
+        print_passage(out, p, style)?;
     }
     writeln!(out)?;
+    Ok(())
+}
+
+fn print_passage(out: &mut impl Write, p: &Passage, style: Style) -> Result<()> {
+    if !p.section.is_empty() {
+        writeln!(
+            out,
+            "  {}",
+            style.paint(DIM, &format!("› {}", p.section.join(" › ")))
+        )?;
+    }
+    let before = if p.cut_before { "…" } else { "" };
+    let after = if p.cut_after { "…" } else { "" };
+    writeln!(
+        out,
+        "  {before}{}{after}",
+        style.highlight(&p.text, &p.highlights)
+    )?;
+    Ok(())
+}
+
+fn print_facets(out: &mut impl Write, facets: &Facets) -> Result<()> {
+    let rows = [
+        ("year", &facets.year),
+        ("issuer", &facets.issuer),
+        ("region", &facets.region),
+        ("type", &facets.doc_type),
+    ];
+    for (name, counts) in rows {
+        let shown: Vec<String> = counts
+            .iter()
+            .map(|c| format!("{} ({})", c.value, c.count))
+            .collect();
+        writeln!(
+            out,
+            "{name:<7} {}",
+            if shown.is_empty() {
+                "—".to_owned()
+            } else {
+                shown.join(", ")
+            }
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints a document's metadata, outline and citations.
+pub fn document(view: &DocumentView, json: bool) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if json {
+        json_line(&mut out, &Record::Document(view))?;
+        out.flush()?;
+        return Ok(());
+    }
+    let m = &view.meta;
+    writeln!(out, "{}", view.path)?;
+    let fields = [
+        ("title", Some(m.title.clone())),
+        ("date", m.date.clone()),
+        ("year", m.year.map(|y| y.to_string())),
+        ("issuer", m.issuer.clone()),
+        ("region", m.region.clone()),
+        ("type", m.doc_type.clone()),
+        ("doc", m.doc_number.clone()),
+        (
+            "encoding",
+            Some(view.encoding.clone()).filter(|e| !e.is_empty()),
+        ),
+    ];
+    for (name, value) in fields {
+        writeln!(
+            out,
+            "  {name:<9} {}",
+            value.unwrap_or_else(|| "—".to_owned())
+        )?;
+    }
+    writeln!(out, "outline")?;
+    for h in &view.outline {
+        writeln!(
+            out,
+            "  {}{}",
+            "  ".repeat(usize::from(h.level.saturating_sub(1))),
+            h.text
+        )?;
+    }
+    let explicit: Vec<&Citation> = view.citations.iter().filter(|c| !c.inferred).collect();
+    writeln!(out, "citations ({})", explicit.len())?;
+    for c in explicit {
+        writeln!(out, "  《{}》 → {}", c.raw.replace('\n', ""), describe(c))?;
+    }
+    out.flush()?;
     Ok(())
 }
 

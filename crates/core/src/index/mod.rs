@@ -285,18 +285,33 @@ impl IndexWriter {
     pub fn add_document(&mut self, doc: &Document) -> Result<()> {
         self.delete_document(&doc.path);
         let f = &self.index.fields;
-        let title = normalize(&doc.title);
+        let title = normalize(&doc.meta.title);
         let body = normalize(&doc.body);
         let mut d = TantivyDocument::default();
         d.add_text(f.path, &doc.path);
-        d.add_text(f.title, &doc.title);
+        d.add_text(f.title, &doc.meta.title);
         d.add_text(f.title_words, &title.text);
         d.add_text(f.title_grams, &title.text);
         d.add_text(f.body, &doc.body);
         d.add_text(f.body_words, &body.text);
         d.add_text(f.body_grams, &body.text);
-        if let Some(year) = doc.year {
+        let m = &doc.meta;
+        if let Some(year) = m.year {
             d.add_u64(f.year, u64::from(year));
+        }
+        if let Some(date) = date_number(m.date.as_deref(), m.year) {
+            d.add_u64(f.date, date);
+        }
+        let keywords = [
+            (f.issuer, &m.issuer),
+            (f.region, &m.region),
+            (f.doc_type, &m.doc_type),
+            (f.doc_number, &m.doc_number),
+        ];
+        for (field, value) in keywords {
+            if let Some(value) = value {
+                d.add_text(field, value);
+            }
         }
         d.add_text(f.encoding, &doc.encoding);
         self.add_citations(&mut d, doc);
@@ -378,6 +393,20 @@ impl IndexWriter {
     pub fn commit(&mut self) -> Result<()> {
         self.inner.commit()?;
         self.index.reload()
+    }
+}
+
+/// A date as the number YYYYMMDD (2024-12-20 → 20241220), or YYYY0000 when only the year is known:
+/// sorts newest first and breaks ties.
+pub(crate) fn date_number(date: Option<&str>, year: Option<u16>) -> Option<u64> {
+    let digits: String = date
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    match digits.parse::<u64>() {
+        Ok(n) if digits.len() == 8 => Some(n),
+        _ => year.map(|y| u64::from(y) * 10_000),
     }
 }
 

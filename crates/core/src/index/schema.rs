@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; part of what an index records and checks when opened.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Name under which the word tokenizer is registered.
 pub const WORDS_TOKENIZER: &str = "zhengce_words";
@@ -44,6 +44,16 @@ pub struct Fields {
     pub cited_grams: Field,
     /// Every citation of the document, as JSON (fast bytes: read without the stored body).
     pub citations: Field,
+    /// Date (成文日期) as the number YYYYMMDD; for a document with only a year, YYYY0000.
+    pub date: Field,
+    /// Issuer (发文机关), exact (stored, fast: filters and facets).
+    pub issuer: Field,
+    /// Region (地区), exact.
+    pub region: Field,
+    /// Kind of document (文种), exact.
+    pub doc_type: Field,
+    /// Document number (文号), exact.
+    pub doc_number: Field,
 }
 
 /// Builds the schema and its fields.
@@ -66,6 +76,11 @@ pub fn build() -> (Schema, Fields) {
         cited_words: b.add_text_field("cited_words", words),
         cited_grams: b.add_text_field("cited_grams", grams),
         citations: b.add_bytes_field("citations", FAST),
+        date: b.add_u64_field("date", INDEXED | FAST | STORED),
+        issuer: b.add_text_field("issuer", STRING | STORED | FAST),
+        region: b.add_text_field("region", STRING | STORED | FAST),
+        doc_type: b.add_text_field("doc_type", STRING | STORED | FAST),
+        doc_number: b.add_text_field("doc_number", STRING | STORED | FAST),
     };
     (b.build(), fields)
 }
@@ -88,6 +103,11 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         cited_words: f("cited_words")?,
         cited_grams: f("cited_grams")?,
         citations: f("citations")?,
+        date: f("date")?,
+        issuer: f("issuer")?,
+        region: f("region")?,
+        doc_type: f("doc_type")?,
+        doc_number: f("doc_number")?,
     })
 }
 

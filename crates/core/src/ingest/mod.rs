@@ -25,20 +25,8 @@ const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 pub struct Document {
     /// Path relative to the indexed folder, with `/` separators: the document's id.
     pub path: String,
-    /// Title (标题).
-    pub title: String,
-    /// Year (年份) of the document, when known.
-    pub year: Option<u16>,
-    /// Date (成文日期), ISO `YYYY-MM-DD`, when known.
-    pub date: Option<String>,
-    /// Issuer (发文机关), when known.
-    pub issuer: Option<String>,
-    /// Region (地区): province, city or county, when named.
-    pub region: Option<String>,
-    /// Kind of document (文种), when the title tells.
-    pub doc_type: Option<String>,
-    /// Document number (文号), when there is one.
-    pub doc_number: Option<String>,
+    /// Title, date, year, issuer, region, kind and document number.
+    pub meta: Metadata,
     /// The full text as decoded (a Markdown file's front matter included).
     pub body: String,
     /// The encoding the file was in (`utf-8`, `gb18030`, …); empty for text given directly.
@@ -50,31 +38,11 @@ impl Document {
     /// matter) as for a file named `path`.
     pub fn from_text(path: &str, body: &str) -> Document {
         let name = path.rsplit('/').next().unwrap_or(path);
-        let meta = meta::of_file(body, name);
         Document {
             path: path.to_owned(),
-            title: meta.title,
-            year: meta.year,
-            date: meta.date,
-            issuer: meta.issuer,
-            region: meta.region,
-            doc_type: meta.doc_type,
-            doc_number: meta.doc_number,
+            meta: meta::of_file(body, name),
             body: body.to_owned(),
             encoding: String::new(),
-        }
-    }
-
-    /// The document's metadata.
-    pub fn metadata(&self) -> Metadata {
-        Metadata {
-            title: self.title.clone(),
-            date: self.date.clone(),
-            year: self.year,
-            issuer: self.issuer.clone(),
-            region: self.region.clone(),
-            doc_type: self.doc_type.clone(),
-            doc_number: self.doc_number.clone(),
         }
     }
 }

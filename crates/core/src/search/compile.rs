@@ -1,5 +1,6 @@
 //! From a parsed [`Query`] to a tantivy query. Each term becomes a leaf that matches wherever
-//! its characters occur (grams) and scores more where it is a whole word or in the title.
+//! its characters occur (grams) and scores more where it is a whole word, in the title or in a
+//! cited title.
 
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery,
@@ -8,8 +9,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
-use std::collections::HashMap;
-
+use super::lookup::Lookup;
 use super::query::{Filter, Query};
 use crate::cite::{Action, Kind, LawDict};
 use crate::index::{cite_term, Fields};
@@ -24,42 +24,28 @@ const WORD_BOOST: f32 = 1.5;
 /// Weight of a term's words standing side by side as typed.
 const ADJACENT_BOOST: f32 = 1.0;
 
-/// Compiles `query` for the index's fields. `laws` gives the full titles each `law:` value
-/// stands for in this index, `units` the grams a one-unit phrase stands for.
+/// Compiles `query` for the index's fields; `lookup` answers what depends on the indexed values.
 pub fn compile(
     query: &Query,
     fields: &Fields,
     analyzer: &Analyzer,
     dict: &LawDict,
-    laws: &HashMap<String, Vec<String>>,
-    units: &UnitTerms<'_>,
+    lookup: &dyn Lookup,
 ) -> Box<dyn TQuery> {
     Compiler {
         fields,
         analyzer,
         dict,
-        laws,
-        units,
+        lookup,
     }
     .node(query)
-}
-
-/// Every `law:` value of the query.
-pub fn law_values(query: &Query) -> Vec<&str> {
-    match query {
-        Query::Filter(Filter::Law(t)) => vec![t.as_str()],
-        Query::And(qs) | Query::Or(qs) => qs.iter().flat_map(law_values).collect(),
-        Query::Not(q) => law_values(q),
-        Query::Term(_) | Query::Phrase(_) | Query::Filter(_) => Vec::new(),
-    }
 }
 
 struct Compiler<'a> {
     fields: &'a Fields,
     analyzer: &'a Analyzer,
     dict: &'a LawDict,
-    laws: &'a HashMap<String, Vec<String>>,
-    units: &'a UnitTerms<'a>,
+    lookup: &'a dyn Lookup,
 }
 
 /// The citation filters of one group, which must hold for one citation.
@@ -79,7 +65,7 @@ impl<'q> CiteFilter<'q> {
             Filter::Action(a) => self.actions.push(*a),
             Filter::Kind(k) => self.kind = Some(*k),
             Filter::Planned(p) => self.planned = Some(*p),
-            Filter::Title(_) | Filter::Year(..) => return false,
+            _ => return false,
         }
         true
     }
@@ -97,15 +83,7 @@ impl Compiler<'_> {
         match q {
             Query::Term(text) => self.term(text),
             Query::Phrase(text) => self.phrase(text),
-            Query::Filter(f) => {
-                let mut cite = CiteFilter::default();
-                let q = if cite.take(f) {
-                    self.cites(&cite)
-                } else {
-                    self.filter(f)
-                };
-                Box::new(ConstScoreQuery::new(q, 0.0))
-            }
+            Query::Filter(f) => Box::new(ConstScoreQuery::new(self.filter(f), 0.0)),
             Query::And(qs) => {
                 let mut cite = CiteFilter::default();
                 let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
@@ -117,8 +95,10 @@ impl Compiler<'_> {
                     }
                 }
                 if !cite.is_empty() {
-                    let q = Box::new(ConstScoreQuery::new(self.cites(&cite), 0.0));
-                    clauses.push((Occur::Must, q));
+                    clauses.push((
+                        Occur::Must,
+                        Box::new(ConstScoreQuery::new(self.cites(&cite), 0.0)),
+                    ));
                 }
                 Box::new(BooleanQuery::new(clauses))
             }
@@ -202,21 +182,39 @@ impl Compiler<'_> {
     /// `cited` in the titles the document cites.
     fn in_text(&self, text: &str, cited: bool) -> Option<Box<dyn TQuery>> {
         let f = self.fields;
+        let title = self.grams(f.title_grams, text)?;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
-            (Occur::Should, gram_query(f.body_grams, text, self.units)?),
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    gram_query(f.title_grams, text, self.units)?,
-                    TITLE_BOOST,
-                )),
-            ),
+            (Occur::Should, self.grams(f.body_grams, text)?),
+            (Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))),
         ];
         if cited {
-            let q = gram_query(f.cited_grams, text, self.units)?;
+            let q = self.grams(f.cited_grams, text)?;
             clauses.push((Occur::Should, Box::new(BoostQuery::new(q, CITED_BOOST))));
         }
         Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The grams of `text` at their offsets in `field`: a phrase of its grams, a term for a
+    /// single gram, or the set of grams whose first unit is a single unit (法 → 法律, 法规, 法).
+    fn grams(&self, field: Field, text: &str) -> Option<Box<dyn TQuery>> {
+        match phrase_grams(text) {
+            PhraseGrams::None => None,
+            PhraseGrams::Unit(unit) => Some(Box::new(TermSetQuery::new(
+                self.lookup.unit_terms(field, unit),
+            ))),
+            PhraseGrams::Grams(grams) => match grams.as_slice() {
+                [(_, gram)] => Some(Box::new(TermQuery::new(
+                    Term::from_field_text(field, gram),
+                    IndexRecordOption::WithFreqs,
+                ))),
+                _ => Some(Box::new(PhraseQuery::new_with_offset(
+                    grams
+                        .iter()
+                        .map(|&(offset, gram)| (offset, Term::from_field_text(field, gram)))
+                        .collect(),
+                ))),
+            },
+        }
     }
 
     /// Documents with a citation for each law and action of `cite`, of its kind and state.
@@ -232,49 +230,41 @@ impl Compiler<'_> {
             cite.actions.iter().copied().map(Some).collect()
         };
         let mut all: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-        for law in &laws {
-            let titles: Vec<Option<&str>> = match law {
+        for law in laws {
+            let titles: Vec<Option<String>> = match law {
                 None => vec![None],
-                Some(l) => self
-                    .laws
-                    .get(*l)
-                    .map_or_else(Vec::new, |ts| ts.iter().map(|t| Some(t.as_str())).collect()),
+                Some(l) => self.lookup.law_titles(l).into_iter().map(Some).collect(),
             };
             for &action in &actions {
-                let any: Vec<(Occur, Box<dyn TQuery>)> = titles
-                    .iter()
-                    .map(|&title| {
-                        let term = cite_term(title, action, cite.kind, cite.planned);
-                        let q: Box<dyn TQuery> = Box::new(TermQuery::new(
-                            Term::from_field_text(self.fields.cites, &term),
-                            IndexRecordOption::Basic,
-                        ));
-                        (Occur::Should, q)
-                    })
-                    .collect();
-                let q: Box<dyn TQuery> = if any.is_empty() {
-                    Box::new(EmptyQuery)
-                } else {
-                    Box::new(BooleanQuery::new(any))
-                };
-                all.push((Occur::Must, q));
+                let terms = titles.iter().map(|title| {
+                    let term = cite_term(title.as_deref(), action, cite.kind, cite.planned);
+                    Term::from_field_text(self.fields.cites, &term)
+                });
+                all.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
             }
         }
         Box::new(BooleanQuery::new(all))
     }
 
     fn filter(&self, f: &Filter) -> Box<dyn TQuery> {
+        let fields = self.fields;
+        let keyword = |field: Field, value: &str| -> Box<dyn TQuery> {
+            Box::new(TermSetQuery::new(self.lookup.keyword_terms(field, value)))
+        };
         match f {
-            Filter::Title(text) => gram_query(self.fields.title_grams, text, self.units)
+            Filter::Title(text) => self
+                .grams(fields.title_grams, text)
                 .unwrap_or_else(|| Box::new(EmptyQuery)),
             Filter::Year(from, to) => {
-                let lo = Term::from_field_u64(self.fields.year, u64::from(*from));
-                let hi = Term::from_field_u64(self.fields.year, u64::from(*to));
-                Box::new(RangeQuery::new(
-                    std::ops::Bound::Included(lo),
-                    std::ops::Bound::Included(hi),
-                ))
+                let bound = |y: u16| {
+                    std::ops::Bound::Included(Term::from_field_u64(fields.year, u64::from(y)))
+                };
+                Box::new(RangeQuery::new(bound(*from), bound(*to)))
             }
+            Filter::Issuer(v) => keyword(fields.issuer, v),
+            Filter::Region(v) => keyword(fields.region, v),
+            Filter::Type(v) => keyword(fields.doc_type, v),
+            Filter::DocNumber(v) => keyword(fields.doc_number, v),
             Filter::Law(_) | Filter::Action(_) | Filter::Kind(_) | Filter::Planned(_) => {
                 let mut cite = CiteFilter::default();
                 cite.take(f);
@@ -290,29 +280,4 @@ pub fn law_short_title(dict: &LawDict, text: &str) -> Option<String> {
     let title = dict.resolve(text)?.title;
     let short = title.strip_prefix(crate::cite::PRC).unwrap_or(title);
     (short != text && !title.ends_with(text)).then(|| normalize(short).text)
-}
-
-/// The terms of `field` whose first unit is `unit` (a one-character query: 法 finds 法律, 法规,
-/// 法 alone …); looked up in the index's term dictionaries.
-pub type UnitTerms<'a> = dyn Fn(Field, &str) -> Vec<Term> + 'a;
-
-/// The grams of `text` at their offsets in `field`: a phrase of its grams, a term for a single
-/// gram, or the set of grams starting with a single unit.
-fn gram_query(field: Field, text: &str, units: &UnitTerms<'_>) -> Option<Box<dyn TQuery>> {
-    match phrase_grams(text) {
-        PhraseGrams::None => None,
-        PhraseGrams::Unit(unit) => Some(Box::new(TermSetQuery::new(units(field, unit)))),
-        PhraseGrams::Grams(grams) => match grams.as_slice() {
-            [(_, gram)] => Some(Box::new(TermQuery::new(
-                Term::from_field_text(field, gram),
-                IndexRecordOption::WithFreqs,
-            ))),
-            _ => Some(Box::new(PhraseQuery::new_with_offset(
-                grams
-                    .iter()
-                    .map(|&(offset, gram)| (offset, Term::from_field_text(field, gram)))
-                    .collect(),
-            ))),
-        },
-    }
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{BytesColumn, Column};
+use tantivy::columnar::{BytesColumn, Column, StrColumn};
 use tantivy::index::SegmentReader;
 use tantivy::query::{AllQuery, Query as TQuery};
 use tantivy::schema::{TantivyDocument, Value};
@@ -25,6 +25,8 @@ type Tally = BTreeMap<(Option<String>, String), (LawRow, BTreeSet<(u32, u32)>)>;
 pub enum GroupBy {
     /// By the citing document's year.
     Year,
+    /// By the citing document's issuer (发文机关).
+    Issuer,
 }
 
 /// Which citations the laws table counts.
@@ -97,9 +99,10 @@ impl Index {
         let docs = searcher.search(&*query, &DocCitations)?;
         let mut rows: Tally = BTreeMap::new();
         for doc in docs {
-            let group = options
-                .by
-                .map(|GroupBy::Year| doc.year.map_or_else(|| "?".to_owned(), |y| y.to_string()));
+            let group = options.by.map(|by| match by {
+                GroupBy::Year => doc.year.map_or_else(|| "?".to_owned(), |y| y.to_string()),
+                GroupBy::Issuer => doc.issuer.clone().unwrap_or_else(|| "?".to_owned()),
+            });
             for c in doc.citations.iter().filter(|c| counts(c, options)) {
                 let key = (group.clone(), c.title.clone());
                 let (row, docs) = rows
@@ -141,7 +144,7 @@ impl Index {
         let wanted = crate::cite::canonicalize(title.trim_matches(['《', '》'])).title;
         let resolved: BTreeSet<String> = match self.extractor().dict().resolve(&wanted) {
             Some(r) => [r.title.to_owned()].into(),
-            None => self.law_titles(&searcher, &wanted)?.into_iter().collect(),
+            None => self.law_titles(&searcher, &wanted).into_iter().collect(),
         };
         let docs = searcher.search(&AllQuery, &DocCitations)?;
         let mut out = Vec::new();
@@ -258,6 +261,7 @@ struct DocCitationsFruit {
     segment: SegmentOrdinal,
     doc: DocId,
     year: Option<u16>,
+    issuer: Option<String>,
     citations: Vec<Citation>,
 }
 
@@ -276,6 +280,7 @@ impl Collector for DocCitations {
         Ok(DocCitationsSegment {
             segment,
             year: reader.fast_fields().u64("year")?,
+            issuer: reader.fast_fields().str("issuer")?,
             citations: reader.fast_fields().bytes("citations")?,
             found: Vec::new(),
         })
@@ -293,6 +298,7 @@ impl Collector for DocCitations {
 struct DocCitationsSegment {
     segment: SegmentOrdinal,
     year: Column<u64>,
+    issuer: Option<StrColumn>,
     citations: Option<BytesColumn>,
     found: Vec<DocCitationsFruit>,
 }
@@ -316,10 +322,15 @@ impl SegmentCollector for DocCitationsSegment {
             .first(doc)
             .and_then(|y| u16::try_from(y).ok())
             .filter(|&y| y > 0);
+        // An unreadable issuer leaves the document ungrouped ("?") rather than failing the table.
+        let issuer = super::collect::first_str(self.issuer.as_ref(), doc)
+            .ok()
+            .flatten();
         self.found.push(DocCitationsFruit {
             segment: self.segment,
             doc,
             year,
+            issuer,
             citations,
         });
     }

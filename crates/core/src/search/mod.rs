@@ -1,29 +1,32 @@
-//! Searching (检索): the query language, ranking, and passages with highlights.
+//! Searching (检索): the query language, ranking, facets, and passages with highlights under
+//! their section headings.
 
+mod collect;
 mod compile;
 mod laws;
+mod lookup;
 mod passage;
 pub mod query;
-
-use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap};
+mod show;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
-use tantivy::index::SegmentReader;
 use tantivy::schema::{TantivyDocument, Value};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, Term};
+use tantivy::DocAddress;
 
+pub use collect::{FacetCount, Facets, Sort};
 pub use laws::{CiteHit, GroupBy, LawRow, LawsOptions};
 pub use passage::{passages, Passage};
 pub use query::{parse, Filter, Query};
+pub use show::DocumentView;
 
 use crate::error::Result;
 use crate::index::Index;
-use crate::segment::{normalize, starts_with_unit};
+use crate::ingest::{outline, section_path};
+use crate::segment::normalize;
+use collect::{AllHits, Found};
+use lookup::IndexLookup;
 
-/// How many results, from where, with how many passages each.
+/// How many results, from where, in which order, with how many passages each.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchOptions {
     /// Most hits returned.
@@ -32,6 +35,10 @@ pub struct SearchOptions {
     pub offset: usize,
     /// Passages per hit.
     pub passages: usize,
+    /// Order of the hits.
+    pub sort: Sort,
+    /// Count the whole result set by year, issuer, region and kind.
+    pub facets: bool,
 }
 
 impl Default for SearchOptions {
@@ -40,6 +47,8 @@ impl Default for SearchOptions {
             limit: 10,
             offset: 0,
             passages: 1,
+            sort: Sort::Relevance,
+            facets: false,
         }
     }
 }
@@ -53,6 +62,16 @@ pub struct Hit {
     pub title: String,
     /// Year (年份), when known.
     pub year: Option<u16>,
+    /// Date (成文日期), ISO `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
+    /// Issuer (发文机关), when known.
+    pub issuer: Option<String>,
+    /// Region (地区), when named.
+    pub region: Option<String>,
+    /// Kind of document (文种), when the title tells.
+    pub doc_type: Option<String>,
+    /// Document number (文号), when there is one.
+    pub doc_number: Option<String>,
     /// Relevance score (higher is better).
     pub score: f32,
     /// The best passage's text.
@@ -68,8 +87,10 @@ pub struct Hit {
 pub struct SearchResults {
     /// Number of matching documents.
     pub total: usize,
-    /// The requested page of hits, best first.
+    /// The requested page of hits.
     pub hits: Vec<Hit>,
+    /// Counts of all matching documents, when asked for.
+    pub facets: Option<Facets>,
 }
 
 impl Index {
@@ -85,17 +106,25 @@ impl Index {
         let compiled = self.compile_query(query)?;
         let mut found = searcher.search(&*compiled, &AllHits)?;
         let total = found.len();
+        let facets = if options.facets {
+            Some(collect::facets(&searcher, &found)?)
+        } else {
+            None
+        };
         let end = options.offset.saturating_add(options.limit).min(total);
-        rank(&searcher, &mut found, end)?;
+        collect::rank(&searcher, &mut found, end, options.sort)?;
         let texts = self.highlight_texts(query);
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let hits = found
-            .get(options.offset.min(end)..end)
-            .unwrap_or_default()
+        let page = found.get(options.offset.min(end)..end).unwrap_or_default();
+        let hits = page
             .iter()
             .map(|h| self.hit(&searcher, h, &texts, options.passages.max(1)))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(SearchResults { total, hits })
+            .collect::<Result<_>>()?;
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+        })
     }
 
     fn hit(
@@ -110,23 +139,39 @@ impl Index {
         let text = |field| {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_owned()
+                .map(str::to_owned)
         };
-        let body = text(f.body);
-        let norm = normalize(&body);
-        let passages = passages(&body, &norm, texts, n);
+        let body = text(f.body).unwrap_or_default();
+        let mut passages = passages(&body, &normalize(&body), texts, n);
+        let headings = outline(&body);
+        for p in &mut passages {
+            p.section = section_path(&headings, p.offset);
+        }
         let best = best_passage(&passages);
         Ok(Hit {
-            path: text(f.path),
-            title: text(f.title),
-            year: (h.year > 0).then(|| u16::try_from(h.year).ok()).flatten(),
+            path: text(f.path).unwrap_or_default(),
+            title: text(f.title).unwrap_or_default(),
+            year: doc
+                .get_first(f.year)
+                .and_then(|v| v.as_u64())
+                .and_then(|y| u16::try_from(y).ok()),
+            date: iso_date(h.date),
+            issuer: text(f.issuer),
+            region: text(f.region),
+            doc_type: text(f.doc_type),
+            doc_number: text(f.doc_number),
             score: h.score,
             snippet: best.map(|p| p.text.clone()).unwrap_or_default(),
             highlights: best.map(|p| p.highlights.clone()).unwrap_or_default(),
             passages,
         })
     }
+}
+
+/// YYYYMMDD as `YYYY-MM-DD`; `None` for an unknown date or a year only.
+fn iso_date(date: u64) -> Option<String> {
+    let (y, m, d) = (date / 10_000, date / 100 % 100, date % 100);
+    (m > 0 && d > 0).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 impl Index {
@@ -154,196 +199,36 @@ impl Index {
         out
     }
 
-    /// The tantivy query for `query`, with its `law:` values resolved in this index.
+    /// The tantivy query for `query`, with what depends on indexed values looked up.
     pub(crate) fn compile_query(&self, query: &Query) -> Result<Box<dyn tantivy::query::Query>> {
         let searcher = self.tantivy_searcher();
-        let mut laws = HashMap::new();
-        for value in compile::law_values(query) {
-            laws.insert(value.to_owned(), self.law_titles(&searcher, value)?);
-        }
         let dict = self.extractor().dict();
-        let units = |field, unit: &str| unit_terms(&searcher, field, unit);
+        let lookup = IndexLookup {
+            searcher: &searcher,
+            dict,
+            law_field: self.fields.law,
+        };
         Ok(compile::compile(
             query,
             &self.fields,
             self.analyzer(),
             dict,
-            &laws,
-            &units,
+            &lookup,
         ))
     }
 
-    /// The full titles cited in this index that `law:value` stands for: the dictionary's title
-    /// when it resolves the value (民法典 → 中华人民共和国民法典), else every cited title that
-    /// contains the value (科技特派员管理办法 → 高台县科技特派员管理办法).
-    pub(crate) fn law_titles(
-        &self,
-        searcher: &tantivy::Searcher,
-        value: &str,
-    ) -> Result<Vec<String>> {
-        if let Some(r) = self.extractor().dict().resolve(value) {
-            return Ok(vec![r.title.to_owned()]);
-        }
-        let mut titles = BTreeSet::new();
-        for segment in searcher.segment_readers() {
-            let index = segment.inverted_index(self.fields.law)?;
-            let mut terms = index
-                .terms()
-                .stream()
-                .map_err(|e| crate::Error::Index(e.to_string()))?;
-            while terms.advance() {
-                if let Ok(title) = std::str::from_utf8(terms.key()) {
-                    if title.contains(value) {
-                        titles.insert(title.to_owned());
-                    }
-                }
-            }
-        }
-        Ok(titles.into_iter().collect())
-    }
-}
-
-/// The grams of `field` that start with the unit `unit`, in every segment.
-fn unit_terms(
-    searcher: &tantivy::Searcher,
-    field: tantivy::schema::Field,
-    unit: &str,
-) -> Vec<Term> {
-    let mut terms = BTreeSet::new();
-    let upper = format!("{unit}\u{10FFFF}");
-    for segment in searcher.segment_readers() {
-        let Ok(index) = segment.inverted_index(field) else {
-            continue;
+    /// The full titles cited in this index that `value` stands for (see `law:`).
+    pub(crate) fn law_titles(&self, searcher: &tantivy::Searcher, value: &str) -> Vec<String> {
+        let lookup = IndexLookup {
+            searcher,
+            dict: self.extractor().dict(),
+            law_field: self.fields.law,
         };
-        let range = index
-            .terms()
-            .range()
-            .ge(unit.as_bytes())
-            .lt(upper.as_bytes());
-        let Ok(mut stream) = range.into_stream() else {
-            continue;
-        };
-        while stream.advance() {
-            if let Ok(term) = std::str::from_utf8(stream.key()) {
-                if starts_with_unit(term, unit) {
-                    terms.insert(term.to_owned());
-                }
-            }
-        }
+        lookup::Lookup::law_titles(&lookup, value)
     }
-    terms
-        .into_iter()
-        .map(|t| Term::from_field_text(field, &t))
-        .collect()
 }
 
 /// The passage with the most highlights (the first on ties).
 fn best_passage(passages: &[Passage]) -> Option<&Passage> {
     passages.iter().rev().max_by_key(|p| p.highlights.len())
-}
-
-/// A matching document before it is loaded.
-#[derive(Debug, Clone, Copy)]
-struct Found {
-    score: Score,
-    year: u64,
-    segment: SegmentOrdinal,
-    doc: DocId,
-}
-
-/// Sorts `found` by score, then year (newer first), then path, so that the first `end` are in
-/// their final order; ties are broken by path only where they reach into the first `end`.
-fn rank(searcher: &tantivy::Searcher, found: &mut [Found], end: usize) -> Result<()> {
-    let by_score = |a: &Found, b: &Found| {
-        b.score
-            .partial_cmp(&a.score)
-            .unwrap_or(Ordering::Equal)
-            .then(b.year.cmp(&a.year))
-    };
-    found.sort_by(|a, b| by_score(a, b).then((a.segment, a.doc).cmp(&(b.segment, b.doc))));
-    let mut start = 0;
-    while start < end {
-        let run = found[start..]
-            .iter()
-            .take_while(|x| by_score(x, &found[start]).is_eq())
-            .count();
-        if run > 1 {
-            let mut keyed = found[start..start + run]
-                .iter()
-                .map(|x| Ok((path_of(searcher, x)?, *x)))
-                .collect::<Result<Vec<_>>>()?;
-            keyed.sort_by(|a, b| a.0.cmp(&b.0));
-            for (slot, (_, x)) in found[start..start + run].iter_mut().zip(keyed) {
-                *slot = x;
-            }
-        }
-        start += run.max(1);
-    }
-    Ok(())
-}
-
-fn path_of(searcher: &tantivy::Searcher, x: &Found) -> Result<String> {
-    let reader = searcher.segment_reader(x.segment);
-    let column: Option<StrColumn> = reader.fast_fields().str("path")?;
-    let mut path = String::new();
-    if let Some(column) = column {
-        if let Some(ord) = column.term_ords(x.doc).next() {
-            column
-                .ord_to_str(ord, &mut path)
-                .map_err(|e| crate::Error::Index(e.to_string()))?;
-        }
-    }
-    Ok(path)
-}
-
-/// Collects every matching document with its score and year.
-struct AllHits;
-
-impl Collector for AllHits {
-    type Fruit = Vec<Found>;
-    type Child = AllHitsSegment;
-
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<AllHitsSegment> {
-        Ok(AllHitsSegment {
-            segment,
-            year: reader.fast_fields().u64("year")?,
-            found: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<Found>>) -> tantivy::Result<Vec<Found>> {
-        Ok(fruits.into_iter().flatten().collect())
-    }
-}
-
-struct AllHitsSegment {
-    segment: SegmentOrdinal,
-    year: Column<u64>,
-    found: Vec<Found>,
-}
-
-impl SegmentCollector for AllHitsSegment {
-    type Fruit = Vec<Found>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        let year = self.year.first(doc).unwrap_or(0);
-        self.found.push(Found {
-            score,
-            year,
-            segment: self.segment,
-            doc,
-        });
-    }
-
-    fn harvest(self) -> Vec<Found> {
-        self.found
-    }
 }

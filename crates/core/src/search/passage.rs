@@ -30,6 +30,8 @@ pub struct Passage {
     pub cut_before: bool,
     /// Whether the paragraph goes on after the passage.
     pub cut_after: bool,
+    /// The headings the passage stands under, outermost first (一、工作进展情况 › （三）开展科技宣传).
+    pub section: Vec<String>,
 }
 
 /// The `n` best passages of `original` (normalized as `norm`) for the normalized `texts`: the
@@ -115,6 +117,7 @@ fn cut(original: &str, norm: &Normalized, matches: &[Match], p: Range<usize>) ->
     } else {
         best_window(&norm.text, matches, &p)
     };
+    let window = whole_matches(matches, window, &p);
     let highlights = merged_highlights(matches, &window);
     let orig = norm.original_range(original, window.clone());
     let mut passage = Passage {
@@ -130,6 +133,7 @@ fn cut(original: &str, norm: &Normalized, matches: &[Match], p: Range<usize>) ->
         line: original[..orig.start].matches('\n').count() + 1,
         cut_before: window.start > p.start,
         cut_after: window.end < p.end,
+        section: Vec::new(),
     };
     trim(&mut passage);
     passage
@@ -158,6 +162,21 @@ fn best_window(text: &str, matches: &[Match], p: &Range<usize>) -> Range<usize> 
         }
     }
     best
+}
+
+/// `window` widened so that no match is cut at either end (a highlight shows whole words), within
+/// paragraph `p`.
+fn whole_matches(matches: &[Match], window: Range<usize>, p: &Range<usize>) -> Range<usize> {
+    let mut w = window;
+    for m in matches {
+        if m.range.start < w.end && m.range.end > w.end && m.range.end <= p.end {
+            w.end = m.range.end;
+        }
+        if m.range.start < w.start && m.range.end > w.start && m.range.start >= p.start {
+            w.start = m.range.start;
+        }
+    }
+    w
 }
 
 /// `WINDOW` characters of paragraph `p` from byte `start`, moved back if the paragraph ends first.

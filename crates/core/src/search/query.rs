@@ -57,10 +57,20 @@ pub enum Filter {
     Kind(Kind),
     /// `state:planned` or `state:done` — a citation is planned, or done.
     Planned(bool),
+    /// `issuer:` — the issuer (发文机关) contains this text.
+    Issuer(String),
+    /// `region:` — the region (地区) contains this text.
+    Region(String),
+    /// `type:` — the kind of document (文种) contains this text.
+    Type(String),
+    /// `doc:` — the document number (文号) contains this text.
+    DocNumber(String),
 }
 
 /// The field names a query may use.
-pub const FIELDS: &[&str] = &["title", "year", "law", "action", "kind", "state"];
+pub const FIELDS: &[&str] = &[
+    "title", "year", "issuer", "region", "type", "doc", "law", "action", "kind", "state",
+];
 
 impl Query {
     /// The terms and phrases that are not excluded, each with whether it is an unquoted term.
@@ -393,6 +403,24 @@ impl Parser<'_> {
                     ),
                 )
             }),
+            "issuer" | "region" | "type" | "doc" => {
+                let text = normalize(value.trim_matches(['《', '》'])).text;
+                if !text.chars().any(char::is_alphanumeric) {
+                    return Err(self.err(
+                        column,
+                        format!(
+                            "{name}: needs a value, for example {name}:{}",
+                            example(name)
+                        ),
+                    ));
+                }
+                Ok(match name.to_ascii_lowercase().as_str() {
+                    "issuer" => Filter::Issuer(text),
+                    "region" => Filter::Region(text),
+                    "type" => Filter::Type(text),
+                    _ => Filter::DocNumber(text),
+                })
+            }
             "law" => {
                 let title = canonicalize(value.trim_matches(['《', '》', '〈', '〉'])).title;
                 if title.is_empty() {
@@ -435,6 +463,10 @@ fn example(field: &str) -> &'static str {
         "action" => "publicize",
         "kind" => "local_regulation",
         "state" => "planned",
+        "issuer" => "县科技局",
+        "region" => "高台县",
+        "type" => "工作总结",
+        "doc" => "高科发〔2023〕12号",
         _ => "管理办法",
     }
 }
@@ -582,6 +614,16 @@ mod tests {
                 Query::Filter(Filter::Kind(Kind::LocalRegulation)),
             ),
             ("state:planned", Query::Filter(Filter::Planned(true))),
+            (
+                "issuer:科技局",
+                Query::Filter(Filter::Issuer("科技局".into())),
+            ),
+            ("region:高台", Query::Filter(Filter::Region("高台".into()))),
+            ("type:通知", Query::Filter(Filter::Type("通知".into()))),
+            (
+                "doc:高科发〔2023〕12号",
+                Query::Filter(Filter::DocNumber("高科发〔2023〕12号".into())),
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(parse(input).unwrap(), expected, "parse({input:?})");

@@ -1,0 +1,109 @@
+//! Looking values up in the index's term dictionaries, for the parts of a query that depend on
+//! what was indexed: `law:` titles, `issuer:`/`region:`/`type:`/`doc:` values, and the grams that
+//! start with a one-character query.
+
+use std::collections::BTreeSet;
+
+use tantivy::schema::Field;
+use tantivy::{Searcher, Term};
+
+use crate::cite::LawDict;
+use crate::segment::{normalize, starts_with_unit};
+
+/// What compiling a query needs to know about the index.
+pub(crate) trait Lookup {
+    /// The full titles cited in the index that `law:value` stands for.
+    fn law_titles(&self, value: &str) -> Vec<String>;
+    /// The exact values of a keyword field (issuer, region, type, 文号) that contain `value`.
+    fn keyword_terms(&self, field: Field, value: &str) -> Vec<Term>;
+    /// The grams of `field` whose first unit is `unit`.
+    fn unit_terms(&self, field: Field, unit: &str) -> Vec<Term>;
+}
+
+/// [`Lookup`] over one searcher's segments.
+pub(crate) struct IndexLookup<'a> {
+    pub searcher: &'a Searcher,
+    pub dict: &'a LawDict,
+    pub law_field: Field,
+}
+
+impl IndexLookup<'_> {
+    /// Every term of `field` between `from` and `to` (all when `None`) that `keep` accepts.
+    fn terms(
+        &self,
+        field: Field,
+        range: Option<(&str, &str)>,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Vec<String> {
+        let mut out = BTreeSet::new();
+        for segment in self.searcher.segment_readers() {
+            // A segment whose term dictionary cannot be read contributes no terms; the query
+            // then runs on the others (the index is checked when opened).
+            let Ok(index) = segment.inverted_index(field) else {
+                continue;
+            };
+            let stream = match range {
+                Some((from, to)) => index
+                    .terms()
+                    .range()
+                    .ge(from.as_bytes())
+                    .lt(to.as_bytes())
+                    .into_stream(),
+                None => index.terms().stream(),
+            };
+            let Ok(mut stream) = stream else { continue };
+            while stream.advance() {
+                if let Ok(term) = std::str::from_utf8(stream.key()) {
+                    if keep(term) {
+                        out.insert(term.to_owned());
+                    }
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
+impl Lookup for IndexLookup<'_> {
+    /// The dictionary's title when it resolves the value (民法典 → 中华人民共和国民法典), else every
+    /// cited title that contains it (科技特派员管理办法 → 高台县科技特派员管理办法).
+    fn law_titles(&self, value: &str) -> Vec<String> {
+        if let Some(r) = self.dict.resolve(value) {
+            return vec![r.title.to_owned()];
+        }
+        self.terms(self.law_field, None, &|title| title.contains(value))
+    }
+
+    fn keyword_terms(&self, field: Field, value: &str) -> Vec<Term> {
+        let wanted = keyword_form(value);
+        let keep = |term: &str| keyword_form(term).contains(&wanted);
+        self.terms(field, None, &keep)
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect()
+    }
+
+    fn unit_terms(&self, field: Field, unit: &str) -> Vec<Term> {
+        let upper = format!("{unit}\u{10FFFF}");
+        let keep = |term: &str| starts_with_unit(term, unit);
+        let terms = self.terms(field, Some((unit, &upper)), &keep);
+        terms
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect()
+    }
+}
+
+/// A keyword value in the form values are compared in: normalized, and the brackets around the
+/// year of a 文号 made alike (高科发[2023]12号, 高科发【2023】12号 → 高科发〔2023〕12号).
+fn keyword_form(value: &str) -> String {
+    normalize(value)
+        .text
+        .chars()
+        .map(|c| match c {
+            '[' | '【' | '［' | '(' | '（' => '〔',
+            ']' | '】' | '］' | ')' | '）' => '〕',
+            _ => c,
+        })
+        .collect()
+}
