@@ -9,6 +9,10 @@ mod cite;
 mod cli;
 // Citations through the index: filters, the laws table, cites, extract.
 mod laws;
+// Ranking: the document users expect comes first.
+mod relevance;
+// The query language, sorting, facets, passages, show, and golden text output.
+mod search;
 // Reading folders: encodings, bad files skipped and reported, ignore rules.
 mod ingest;
 // The core guarantee: quoted phrases find exactly the documents holding the characters.

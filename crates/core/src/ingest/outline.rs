@@ -53,6 +53,8 @@ const CHINESE_NUMERALS: &str = "〇零一二三四五六七八九十百千两";
 const MAX_BRACKETED_CHARS: usize = 20;
 /// The longest title on an 附件 line, in characters.
 const MAX_ANNEX_TITLE_CHARS: usize = 40;
+/// A heading longer than this (in characters) is cut, with …
+const MAX_HEADING_CHARS: usize = 30;
 /// The longest Arabic heading number, in digits.
 const MAX_ARABIC_DIGITS: usize = 3;
 
@@ -222,13 +224,20 @@ fn bracketed(line: &str) -> Option<Kind> {
     (short && !inner.is_empty() && !inner.contains(['【', '】'])).then_some(Kind::Bracketed)
 }
 
-/// The heading part of a line: up to the first 。 (or ！？；), else the whole line; without a
-/// closing colon.
+/// The heading part of a line: up to the first 。 (or ！？；：), else the whole line; a heading
+/// that is a whole item of text (五、各乡镇、各部门要严格按照…) is cut to
+/// [`MAX_HEADING_CHARS`] characters and marked with …
 fn heading_text(line: &str) -> String {
-    let end = line.find(['。', '！', '？', '；']).unwrap_or(line.len());
-    line[..end]
-        .trim_end_matches(|c: char| is_space(c) || matches!(c, '：' | ':'))
-        .to_owned()
+    let end = line
+        .find(['。', '！', '？', '；', '：', ':'])
+        .unwrap_or(line.len());
+    let text = line[..end].trim_end_matches(is_space);
+    if text.chars().count() <= MAX_HEADING_CHARS {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(MAX_HEADING_CHARS).collect();
+    cut.push('…');
+    cut
 }
 
 fn is_digit(c: char) -> bool {

@@ -22,7 +22,7 @@ const CITED_BOOST: f32 = 2.0;
 /// Weight of a whole-word match, added to the character match.
 const WORD_BOOST: f32 = 1.5;
 /// Weight of a term's words standing side by side as typed.
-const ADJACENT_BOOST: f32 = 1.0;
+const ADJACENT_BOOST: f32 = 3.0;
 
 /// Compiles `query` for the index's fields; `lookup` answers what depends on the indexed values.
 pub fn compile(

@@ -143,7 +143,12 @@ impl Index {
         };
         let body = text(f.body).unwrap_or_default();
         let mut passages = passages(&body, &normalize(&body), texts, n);
-        let headings = outline(&body);
+        let title = text(f.title).unwrap_or_default();
+        // The document's own title (a Markdown `#` line) is no section.
+        let headings: Vec<_> = outline(&body)
+            .into_iter()
+            .filter(|h| h.text != title)
+            .collect();
         for p in &mut passages {
             p.section = section_path(&headings, p.offset);
         }

@@ -57,6 +57,9 @@ pub fn passages(original: &str, norm: &Normalized, texts: &[&str], n: usize) -> 
             .unwrap_or_default();
     }
     scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // A passage much weaker than the best (only a part of the query) is no passage worth showing.
+    let best = scored.first().map_or(0, |&(_, score)| score);
+    scored.retain(|&(_, score)| score * 2 >= best);
     scored.truncate(n);
     scored.sort_by_key(|&(i, _)| i);
     scored
@@ -71,14 +74,18 @@ struct Match {
     range: Range<usize>,
     /// Which query text.
     text: usize,
+    /// Characters in the query text.
+    chars: usize,
 }
 
 fn find_matches(text: &str, texts: &[&str]) -> Vec<Match> {
     let mut out = Vec::new();
     for (i, t) in texts.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+        let chars = t.chars().count();
         out.extend(text.match_indices(t).map(|(at, s)| Match {
             range: at..at + s.len(),
             text: i,
+            chars,
         }));
     }
     out.sort_by_key(|m| (m.range.start, m.range.end));
@@ -96,16 +103,17 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Distinct query texts in the paragraph weigh most; the number of matches breaks ties.
+/// Distinct query texts in the paragraph weigh most, each by its length in characters (the whole
+/// term 法治副校长 over its part 法治); the number of matches breaks ties.
 fn paragraph_score(matches: &[Match], p: &Range<usize>) -> usize {
     let inside: Vec<&Match> = matches
         .iter()
         .filter(|m| p.contains(&m.range.start))
         .collect();
-    let mut distinct: Vec<usize> = inside.iter().map(|m| m.text).collect();
+    let mut distinct: Vec<(usize, usize)> = inside.iter().map(|m| (m.text, m.chars)).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    distinct.len() * 1000 + inside.len().min(999)
+    distinct.iter().map(|&(_, chars)| chars).sum::<usize>() * 1000 + inside.len().min(999)
 }
 
 /// The passage of paragraph `p`: the whole paragraph if short, else the window with
