@@ -7,8 +7,13 @@
 
 use std::collections::BTreeMap;
 use std::env;
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[allow(dead_code)]
+#[path = "src/cite/title.rs"]
+mod title;
 
 /// Frequency given to a law's short title, high enough to keep 科学技术进步法 one word and low
 /// enough not to beat common splits such as 体育|法规.
@@ -34,17 +39,23 @@ fn main() {
             .expect("keys are sorted and unique");
     }
     let bytes = builder.into_inner().expect("in-memory fst");
+    let fingerprint = fnv1a(&bytes);
     fs::write(out.join("words.fst"), bytes).expect("write words.fst");
     fs::write(
         out.join("words_meta.rs"),
-        format!("/// Sum of all word frequencies.\npub const TOTAL_FREQ: u64 = {total};\n"),
+        format!(
+            "/// Sum of all word frequencies.\npub const TOTAL_FREQ: u64 = {total};\n\
+             /// A hash of the compiled dictionary (FNV-1a of the fst bytes).\npub const FINGERPRINT: u64 = {fingerprint};\n"
+        ),
     )
     .expect("write words_meta.rs");
+    law_dictionary(&dict, &out);
     for name in [
         "jieba.dict.txt",
         "zhengce.dict.txt",
         "laws.tsv",
         "aliases.tsv",
+        "successors.tsv",
     ] {
         println!("cargo:rerun-if-changed=dict/{name}");
     }
@@ -123,4 +134,155 @@ fn fold(word: &str) -> String {
         })
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// FNV-1a, 64 bits: enough to tell two dictionaries apart.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// One law of the dictionary, as the build reads it.
+struct Law {
+    title: String,
+    level: String,
+    kind: String,
+    region: String,
+    first: String,
+    latest: String,
+    repealed: bool,
+    successors: Vec<String>,
+}
+
+/// Compiles `laws.tsv`, `successors.tsv` and `aliases.tsv` into `law_entries.rs` (a static table
+/// of laws) and `law_keys.fst` (canonical title or alias → index in the table), so that a process
+/// resolves titles without parsing anything at start-up.
+fn law_dictionary(dict: &Path, out: &Path) {
+    let read =
+        |name: &str| fs::read_to_string(dict.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let canon = |s: &str| title::canonicalize(s).title;
+    let mut laws: Vec<Law> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut aliases: BTreeMap<String, usize> = BTreeMap::new();
+    let (laws_tsv, successors_tsv, aliases_tsv) = (
+        read("laws.tsv"),
+        read("successors.tsv"),
+        read("aliases.tsv"),
+    );
+    let mut lines = laws_tsv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("laws.tsv: no column {name}"))
+    };
+    let cols = [
+        "title", "short", "level", "kind", "region", "first", "latest", "status",
+    ]
+    .map(col);
+    for line in lines {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let cell = |i: usize| cells.get(cols[i]).copied().unwrap_or_default();
+        let title = canon(cell(0));
+        if title.is_empty() || index.contains_key(&title) {
+            continue;
+        }
+        let short = canon(cell(1));
+        let at = laws.len();
+        if !short.is_empty() && short != title {
+            aliases.entry(short).or_insert(at);
+        }
+        if let Some(rest) = title::without_prc(&title) {
+            aliases.entry(rest.to_owned()).or_insert(at);
+        }
+        index.insert(title.clone(), at);
+        laws.push(Law {
+            title,
+            level: cell(2).to_owned(),
+            kind: cell(3).to_owned(),
+            region: cell(4).to_owned(),
+            first: cell(5).to_owned(),
+            latest: cell(6).to_owned(),
+            repealed: cell(7) == "repealed",
+            successors: Vec::new(),
+        });
+    }
+    // A repealed law is an entry of its own, pointing at the laws that replaced it.
+    for line in successors_tsv.lines().skip(1) {
+        let mut cells = line.split('\t');
+        let (Some(old), Some(new)) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        let (old, new) = (canon(old), canon(new));
+        let kind = index
+            .get(&new)
+            .map_or("law".to_owned(), |&i| laws[i].kind.clone());
+        let at = match index.get(&old) {
+            Some(&at) => at,
+            None => {
+                laws.push(Law {
+                    title: old.clone(),
+                    level: String::new(),
+                    kind,
+                    region: String::new(),
+                    first: String::new(),
+                    latest: String::new(),
+                    repealed: true,
+                    successors: Vec::new(),
+                });
+                index.insert(old.clone(), laws.len() - 1);
+                laws.len() - 1
+            }
+        };
+        laws[at].repealed = true;
+        if !laws[at].successors.contains(&new) {
+            laws[at].successors.push(new);
+        }
+        if let Some(rest) = title::without_prc(&old) {
+            aliases.entry(rest.to_owned()).or_insert(at);
+        }
+    }
+    // Common abbreviations, for titles already known.
+    for line in aliases_tsv.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let Some((alias, full)) = line.split_once('\t') else {
+            continue;
+        };
+        if let Some(&at) = index.get(&canon(full)) {
+            aliases.insert(canon(alias), at);
+        }
+    }
+    let mut keys = aliases;
+    keys.extend(index.iter().map(|(k, &v)| (k.clone(), v)));
+    let mut builder = fst::MapBuilder::memory();
+    for (key, at) in &keys {
+        builder
+            .insert(key, *at as u64)
+            .expect("keys are sorted and unique");
+    }
+    fs::write(
+        out.join("law_keys.fst"),
+        builder.into_inner().expect("in-memory fst"),
+    )
+    .expect("write law_keys.fst");
+    let mut rs = String::from("/// The laws of the dictionary, in the order of `law_keys.fst`'s values.\npub static LAWS: &[RawLaw] = &[\n");
+    for law in &laws {
+        let successors: Vec<String> = law.successors.iter().map(|s| format!("{s:?}")).collect();
+        writeln!(
+            rs,
+            "    RawLaw {{ title: {:?}, level: {:?}, kind: {:?}, region: {:?}, first: {:?}, latest: {:?}, repealed: {}, successors: &[{}] }},",
+            law.title, law.level, law.kind, law.region, law.first, law.latest, law.repealed, successors.join(", ")
+        )
+        .expect("write to a String");
+    }
+    rs.push_str("];\n");
+    let data = format!("{laws_tsv}\u{1f}{successors_tsv}\u{1f}{aliases_tsv}");
+    writeln!(
+        rs,
+        "/// A hash of the three files.\npub const FINGERPRINT: u64 = {};",
+        fnv1a(data.as_bytes())
+    )
+    .expect("write");
+    fs::write(out.join("law_entries.rs"), rs).expect("write law_entries.rs");
 }

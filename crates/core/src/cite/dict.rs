@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+use fst::{IntoStreamer, Map, Streamer};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -13,9 +14,35 @@ use super::kind::Kind;
 use super::title::{canonicalize, without_prc, PRC};
 use crate::error::{Error, Result};
 
-static LAWS_TSV: &str = include_str!("../../dict/laws.tsv");
-static SUCCESSORS_TSV: &str = include_str!("../../dict/successors.tsv");
-static ALIASES_TSV: &str = include_str!("../../dict/aliases.tsv");
+/// A law as the build compiled it (see `build.rs`).
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct RawLaw {
+    title: &'static str,
+    level: &'static str,
+    kind: &'static str,
+    region: &'static str,
+    first: &'static str,
+    latest: &'static str,
+    repealed: bool,
+    successors: &'static [&'static str],
+}
+
+mod built {
+    use super::RawLaw;
+    include!(concat!(env!("OUT_DIR"), "/law_entries.rs"));
+}
+
+static LAW_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/law_keys.fst"));
+
+/// Canonical title or alias → index in `built::LAWS`, compiled by the build.
+fn keys() -> &'static Map<&'static [u8]> {
+    static KEYS: OnceLock<Map<&'static [u8]>> = OnceLock::new();
+    // Invariant: build.rs wrote these bytes with fst's own MapBuilder; `Map::new` only checks the
+    // format it wrote, so this cannot fail.
+    #[allow(clippy::expect_used)]
+    KEYS.get_or_init(|| Map::new(LAW_KEYS).expect("build.rs writes a valid fst"))
+}
 
 /// Whether a law is in force (时效性).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,27 +75,38 @@ pub struct LawEntry {
     pub successors: Vec<String>,
 }
 
-/// A title resolved against the dictionary.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resolved<'a> {
-    /// The full title.
-    pub title: &'a str,
-    /// Its entry.
-    pub entry: &'a LawEntry,
+impl From<&RawLaw> for LawEntry {
+    fn from(raw: &RawLaw) -> LawEntry {
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        LawEntry {
+            title: raw.title.to_owned(),
+            level: raw.level.to_owned(),
+            kind: Kind::from_name(raw.kind).unwrap_or(Kind::Other),
+            region: text(raw.region),
+            first: text(raw.first),
+            latest: text(raw.latest),
+            status: if raw.repealed {
+                Status::Repealed
+            } else {
+                Status::Valid
+            },
+            successors: raw.successors.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
 }
 
-/// Law titles and their aliases. Cheap to clone.
+/// Law titles and their aliases: the compiled dictionary and a user's own titles. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct LawDict {
-    inner: Arc<Inner>,
+    user: Option<Arc<UserTitles>>,
+    fingerprint: u64,
 }
 
+/// A user's titles and aliases, looked up before the compiled dictionary.
 #[derive(Debug, Default)]
-struct Inner {
-    /// A hash of the data the dictionary was built from.
-    fingerprint: u64,
+struct UserTitles {
     entries: HashMap<String, LawEntry>,
-    /// Alias (canonical short or old form) → full title.
+    /// Alias → full title.
     aliases: HashMap<String, String>,
 }
 
@@ -79,37 +117,19 @@ impl Default for LawDict {
 }
 
 impl LawDict {
-    /// The dictionary shipped with zhengce, parsed once per process.
+    /// The dictionary shipped with zhengce, compiled at build time: nothing is parsed at start-up.
     pub fn builtin() -> LawDict {
-        static BUILTIN: OnceLock<LawDict> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| {
-                let mut inner = Inner {
-                    fingerprint: xxh3_64(
-                        format!("{LAWS_TSV}\u{1f}{SUCCESSORS_TSV}\u{1f}{ALIASES_TSV}").as_bytes(),
-                    ),
-                    ..Inner::default()
-                };
-                inner.load_laws(LAWS_TSV);
-                inner.load_successors(SUCCESSORS_TSV);
-                inner.load_aliases(ALIASES_TSV);
-                LawDict {
-                    inner: Arc::new(inner),
-                }
-            })
-            .clone()
+        LawDict {
+            user: None,
+            fingerprint: built::FINGERPRINT,
+        }
     }
 
     /// The built-in dictionary plus a user's titles: lines of a title, a tab and a kind (a new
-    /// title; kind as in [`Kind`], e.g. `normative_document`) or of an alias, a tab and a title (another way to
-    /// write a title already known); `#` starts a comment.
+    /// title; kind as in [`Kind`], e.g. `normative_document`) or of an alias, a tab and a title
+    /// (another way to write a title already known); `#` starts a comment.
     pub fn with_user_titles(text: &str) -> Result<LawDict> {
-        let base = LawDict::builtin();
-        let mut inner = Inner {
-            fingerprint: base.inner.fingerprint ^ xxh3_64(text.as_bytes()),
-            entries: LawDict::builtin().inner.entries.clone(),
-            aliases: LawDict::builtin().inner.aliases.clone(),
-        };
+        let mut user = UserTitles::default();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -123,152 +143,78 @@ impl LawDict {
             })?;
             let (a, b) = (canonicalize(a.trim()).title, b.trim());
             if let Some(kind) = Kind::from_name(b) {
-                inner.add_entry(user_entry(&a, kind));
+                user.entries.insert(a.clone(), user_entry(&a, kind));
             } else {
-                let target = canonicalize(b).title;
-                inner.aliases.insert(a, target);
+                user.aliases.insert(a, canonicalize(b).title);
             }
         }
         Ok(LawDict {
-            inner: Arc::new(inner),
+            user: Some(Arc::new(user)),
+            fingerprint: built::FINGERPRINT ^ xxh3_64(text.as_bytes()),
         })
     }
 
     /// The entry for a canonical title: exact, by alias (民法典 → 中华人民共和国民法典), with or
     /// without the 中华人民共和国 prefix, or as a repealed law's old name.
-    pub fn resolve(&self, title: &str) -> Option<Resolved<'_>> {
-        let inner = &*self.inner;
-        let lookup = |key: &str| -> Option<Resolved<'_>> {
-            let full = inner.entries.get_key_value(key).map(|(k, _)| k.as_str());
-            let full = full.or_else(|| inner.aliases.get(key).map(String::as_str))?;
-            let (title, entry) = inner.entries.get_key_value(full)?;
-            Some(Resolved { title, entry })
-        };
-        lookup(title)
-            .or_else(|| without_prc(title).and_then(lookup))
-            .or_else(|| lookup(&format!("{PRC}{title}")))
+    pub fn resolve(&self, title: &str) -> Option<LawEntry> {
+        self.lookup(title)
+            .or_else(|| without_prc(title).and_then(|t| self.lookup(t)))
+            .or_else(|| self.lookup(&format!("{PRC}{title}")))
     }
 
-    /// Every full title with its aliases, for finding titles written without marks.
-    pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
-        let titles = self.inner.entries.keys().map(|t| (t.as_str(), t.as_str()));
-        titles.chain(
-            self.inner
-                .aliases
-                .iter()
-                .map(|(a, t)| (a.as_str(), t.as_str())),
-        )
+    fn lookup(&self, key: &str) -> Option<LawEntry> {
+        if let Some(user) = &self.user {
+            let full = user.aliases.get(key).map_or(key, String::as_str);
+            if let Some(entry) = user.entries.get(full) {
+                return Some(entry.clone());
+            }
+            if full != key {
+                return self.builtin_lookup(full);
+            }
+        }
+        self.builtin_lookup(key)
+    }
+
+    fn builtin_lookup(&self, key: &str) -> Option<LawEntry> {
+        let at = usize::try_from(keys().get(key)?).ok()?;
+        built::LAWS.get(at).map(LawEntry::from)
+    }
+
+    /// Every name (full title or alias) with the full title it stands for, for finding titles
+    /// written without marks.
+    pub fn names(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut stream = keys().into_stream();
+        while let Some((name, at)) = stream.next() {
+            let title = usize::try_from(at)
+                .ok()
+                .and_then(|at| built::LAWS.get(at))
+                .map(|l| l.title);
+            if let (Ok(name), Some(title)) = (std::str::from_utf8(name), title) {
+                out.push((name.to_owned(), title.to_owned()));
+            }
+        }
+        if let Some(user) = &self.user {
+            out.extend(user.entries.keys().map(|t| (t.clone(), t.clone())));
+            out.extend(user.aliases.iter().map(|(a, t)| (a.clone(), t.clone())));
+        }
+        out
     }
 
     /// A hash of the titles and aliases: an index records it, since citations are resolved when
     /// documents are indexed.
     pub fn fingerprint(&self) -> u64 {
-        self.inner.fingerprint
+        self.fingerprint
     }
 
     /// Number of titles.
     pub fn len(&self) -> usize {
-        self.inner.entries.len()
+        built::LAWS.len() + self.user.as_ref().map_or(0, |u| u.entries.len())
     }
 
     /// Whether the dictionary is empty.
     pub fn is_empty(&self) -> bool {
-        self.inner.entries.is_empty()
-    }
-}
-
-impl Inner {
-    fn load_laws(&mut self, tsv: &str) {
-        let mut lines = tsv.lines();
-        let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
-        let col = |name: &str| header.iter().position(|h| *h == name);
-        let cols = [
-            "title", "short", "level", "kind", "region", "first", "latest", "status",
-        ]
-        .map(col);
-        for line in lines {
-            let cells: Vec<&str> = line.split('\t').collect();
-            let cell = |i: usize| {
-                cols[i]
-                    .and_then(|c| cells.get(c))
-                    .copied()
-                    .unwrap_or_default()
-            };
-            let title = canonicalize(cell(0)).title;
-            if title.is_empty() {
-                continue;
-            }
-            let entry = LawEntry {
-                title: title.clone(),
-                level: cell(2).to_owned(),
-                kind: Kind::from_name(cell(3)).unwrap_or(Kind::Other),
-                region: non_empty(cell(4)),
-                first: non_empty(cell(5)),
-                latest: non_empty(cell(6)),
-                status: if cell(7) == "repealed" {
-                    Status::Repealed
-                } else {
-                    Status::Valid
-                },
-                successors: Vec::new(),
-            };
-            let short = canonicalize(cell(1)).title;
-            if !short.is_empty() && short != title {
-                self.aliases.entry(short).or_insert_with(|| title.clone());
-            }
-            self.add_entry(entry);
-        }
-    }
-
-    /// Old titles become entries of their own (status repealed) pointing at their successors.
-    fn load_successors(&mut self, tsv: &str) {
-        for line in tsv.lines().skip(1) {
-            let mut cells = line.split('\t');
-            let (Some(old), Some(new)) = (cells.next(), cells.next()) else {
-                continue;
-            };
-            let (old, new) = (canonicalize(old).title, canonicalize(new).title);
-            let kind = self.entries.get(&new).map_or(Kind::Law, |e| e.kind);
-            let entry = self.entries.entry(old.clone()).or_insert_with(|| LawEntry {
-                title: old.clone(),
-                level: String::new(),
-                kind,
-                region: None,
-                first: None,
-                latest: None,
-                status: Status::Repealed,
-                successors: Vec::new(),
-            });
-            entry.status = Status::Repealed;
-            if !entry.successors.contains(&new) {
-                entry.successors.push(new);
-            }
-            if let Some(short) = without_prc(&old) {
-                self.aliases
-                    .entry(short.to_owned())
-                    .or_insert_with(|| old.clone());
-            }
-        }
-    }
-
-    /// Abbreviations (科技进步法 → 中华人民共和国科学技术进步法), for titles already known.
-    fn load_aliases(&mut self, tsv: &str) {
-        let rows = tsv.lines().filter(|l| !l.starts_with('#')).skip(1);
-        for (alias, title) in rows.filter_map(|l| l.split_once('\t')) {
-            let (alias, title) = (canonicalize(alias).title, canonicalize(title).title);
-            if self.entries.contains_key(&title) {
-                self.aliases.insert(alias, title);
-            }
-        }
-    }
-
-    fn add_entry(&mut self, entry: LawEntry) {
-        if let Some(short) = without_prc(&entry.title) {
-            self.aliases
-                .entry(short.to_owned())
-                .or_insert_with(|| entry.title.clone());
-        }
-        self.entries.entry(entry.title.clone()).or_insert(entry);
+        self.len() == 0
     }
 }
 
@@ -285,10 +231,6 @@ fn user_entry(title: &str, kind: Kind) -> LawEntry {
     }
 }
 
-fn non_empty(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,7 +239,7 @@ mod tests {
     fn national_laws_resolve_from_short_full_and_old_names() {
         let dict = LawDict::builtin();
         assert!(dict.len() > 3000);
-        let full = |t: &str| dict.resolve(t).map(|r| r.title.to_owned());
+        let full = |t: &str| dict.resolve(t).map(|r| r.title);
         assert_eq!(full("民法典").as_deref(), Some("中华人民共和国民法典"));
         assert_eq!(full("宪法").as_deref(), Some("中华人民共和国宪法"));
         assert_eq!(
@@ -314,11 +256,8 @@ mod tests {
         );
         let contract = dict.resolve("合同法").unwrap();
         assert_eq!(contract.title, "中华人民共和国合同法");
-        assert_eq!(contract.entry.status, Status::Repealed);
-        assert_eq!(
-            contract.entry.successors,
-            vec!["中华人民共和国民法典".to_owned()]
-        );
+        assert_eq!(contract.status, Status::Repealed);
+        assert_eq!(contract.successors, vec!["中华人民共和国民法典".to_owned()]);
         assert!(dict.resolve("高台县科技特派员管理办法").is_none());
         assert_eq!(
             full("科技进步法").as_deref(),
@@ -335,8 +274,8 @@ mod tests {
         .unwrap();
         let r = dict.resolve("特派员办法").unwrap();
         assert_eq!(r.title, "高台县科技特派员管理办法");
-        assert_eq!(r.entry.kind, Kind::NormativeDocument);
-        assert_eq!(r.entry.region.as_deref(), Some("高台县"));
+        assert_eq!(r.kind, Kind::NormativeDocument);
+        assert_eq!(r.region.as_deref(), Some("高台县"));
         assert!(LawDict::with_user_titles("no tab here").is_err());
     }
 }

@@ -30,7 +30,7 @@ use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 pub use action::{is_plan_title, is_planning_heading, Action};
-pub use dict::{LawDict, LawEntry, Resolved, Status};
+pub use dict::{LawDict, LawEntry, Status};
 pub use kind::{classify, Kind};
 pub use marks::{parse_number, Pin};
 pub use title::{canonicalize, Canonical, PRC};
@@ -280,15 +280,15 @@ impl Extractor {
         c
     }
 
-    fn fill_from_dict(&self, c: &mut Citation, r: Resolved<'_>) {
+    fn fill_from_dict(&self, c: &mut Citation, r: LawEntry) {
         if c.resolution == Resolution::AsWritten {
             c.resolution = Resolution::Dictionary;
         }
-        c.title = r.title.to_owned();
-        c.kind = r.entry.kind;
-        c.region = leading_region(r.title).or_else(|| r.entry.region.clone());
-        c.status = Some(r.entry.status);
-        c.successors = r.entry.successors.clone();
+        c.region = leading_region(&r.title).or(r.region);
+        c.kind = r.kind;
+        c.status = Some(r.status);
+        c.successors = r.successors;
+        c.title = r.title;
     }
 
     /// Known titles named without marks, outside every 《…》: the dictionary's laws, and the
@@ -392,9 +392,10 @@ impl BareNames {
     fn new(dict: &LawDict) -> BareNames {
         let mut pairs: Vec<(String, String)> = dict
             .names()
-            .filter(|(name, _)| name.chars().count() >= 2 && !GENERIC.contains(name))
+            .into_iter()
+            .filter(|(name, _)| name.chars().count() >= 2 && !GENERIC.contains(&name.as_str()))
             .filter(|(name, _)| BARE_ENDINGS.iter().any(|e| name.ends_with(e)))
-            .map(|(n, t)| (n.chars().rev().collect(), t.to_owned()))
+            .map(|(n, t)| (n.chars().rev().collect(), t))
             .collect();
         pairs.sort();
         pairs.dedup_by(|a, b| a.0 == b.0);

@@ -278,6 +278,6 @@ impl Compiler<'_> {
 /// another text (科技进步法 → 科学技术进步法).
 pub fn law_short_title(dict: &LawDict, text: &str) -> Option<String> {
     let title = dict.resolve(text)?.title;
-    let short = title.strip_prefix(crate::cite::PRC).unwrap_or(title);
+    let short = title.strip_prefix(crate::cite::PRC).unwrap_or(&title);
     (short != text && !title.ends_with(text)).then(|| normalize(short).text)
 }

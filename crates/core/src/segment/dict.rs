@@ -61,7 +61,7 @@ impl Dictionary {
                 #[allow(clippy::expect_used)]
                 let map =
                     Map::new(Cow::Borrowed(BUILTIN_FST)).expect("build.rs writes a valid fst");
-                Dictionary::from_map(map, true, built::TOTAL_FREQ)
+                Dictionary::from_map(map, true, built::TOTAL_FREQ, built::FINGERPRINT)
             })
             .clone()
     }
@@ -99,11 +99,16 @@ impl Dictionary {
         let map = Map::from_iter(words).map_err(|e| Error::Dictionary(e.to_string()))?;
         let map = Map::new(Cow::Owned(map.into_fst().into_inner()))
             .map_err(|e| Error::Dictionary(e.to_string()))?;
-        Ok(Dictionary::from_map(map, false, total))
+        let fingerprint = xxh3_64(map.as_fst().as_bytes());
+        Ok(Dictionary::from_map(map, false, total, fingerprint))
     }
 
-    fn from_map(map: Map<Cow<'static, [u8]>>, builtin: bool, total: u64) -> Dictionary {
-        let fingerprint = xxh3_64(map.as_fst().as_bytes());
+    fn from_map(
+        map: Map<Cow<'static, [u8]>>,
+        builtin: bool,
+        total: u64,
+        fingerprint: u64,
+    ) -> Dictionary {
         Dictionary {
             words: Arc::new(map),
             builtin,
