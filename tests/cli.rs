@@ -216,6 +216,6 @@ fn index_json_reports_counts() {
     assert_eq!(skipped["path"], "broken.txt");
     let summary = lines.last().unwrap();
     assert_eq!(summary["type"], "index_summary");
-    assert_eq!(summary["indexed"], 16);
+    assert_eq!(summary["added"], 16);
     assert_eq!(summary["skipped"], 1);
 }

@@ -35,7 +35,7 @@ fn gb18030_and_bom_files_are_found_by_their_chinese_content() {
         "\u{FEFF}科技特派员管理办法\n第二条 选派科技特派员。",
     );
     let (index, report) = index_folder(&dir);
-    assert_eq!(report.indexed, 2);
+    assert_eq!(report.added, 2);
     assert_eq!(hit_paths(&index, "资金管理"), vec!["gb.txt"]);
     assert_eq!(hit_paths(&index, "\"选派科技特派员\""), vec!["bom.txt"]);
     let hit = &index
@@ -59,7 +59,7 @@ fn bad_files_are_skipped_and_reported_and_the_rest_is_indexed() {
     dir.write("picture.png", b"\x89PNG");
     dir.write("sub/deeper/ok.md", "# 民法典宣传月\n内容");
     let (index, report) = index_folder(&dir);
-    assert_eq!(report.indexed, 2);
+    assert_eq!(report.added, 2);
     let reasons: Vec<(&str, &SkipReason)> = report
         .skipped
         .iter()
@@ -87,7 +87,7 @@ fn hidden_entries_and_ignored_files_are_left_out() {
     dir.write("notes.md", "法治政府建设");
     dir.write(".zhengceignore", "drafts/\n*.md\n");
     let (index, report) = index_folder(&dir);
-    assert_eq!(report.indexed, 1);
+    assert_eq!(report.added, 1);
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
     assert_eq!(hit_paths(&index, "法治政府"), vec!["keep.txt"]);
 }

@@ -13,6 +13,8 @@ mod laws;
 mod relevance;
 // The query language, sorting, facets, passages, show, and golden text output.
 mod search;
+// Keeping the index in step with a folder: updates, refresh, exclusions, kill -9, locking.
+mod update;
 // Reading folders: encodings, bad files skipped and reported, ignore rules.
 mod ingest;
 // The core guarantee: quoted phrases find exactly the documents holding the characters.

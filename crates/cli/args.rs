@@ -26,6 +26,9 @@ pub enum Command {
         /// Indexing threads (default: up to 2).
         #[arg(long)]
         threads: Option<usize>,
+        /// Index every file again instead of only the new and changed ones.
+        #[arg(long)]
+        rebuild: bool,
     },
     /// Search the documents of a folder; builds the index first if there is none.
     Search {
@@ -156,7 +159,7 @@ pub enum ListBy {
     Passage,
 }
 
-/// Options every command takes.
+/// Options every command on a folder takes.
 #[derive(Debug, clap::Args)]
 pub struct Common {
     /// The index folder (default: FOLDER/.zhengce).
@@ -165,6 +168,13 @@ pub struct Common {
     /// Print JSON Lines (one object per line; see docs/json.md).
     #[arg(long)]
     pub json: bool,
+    /// Leave out paths matching this pattern (gitignore syntax; repeat for more), besides
+    /// FOLDER/.zhengceignore.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Search the index as it is, without first bringing it in step with the folder.
+    #[arg(long)]
+    pub no_refresh: bool,
 }
 
 /// When to use color.

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use zhengce_core::cite::{extract, Action, Citation, Kind};
-use zhengce_core::index::INDEX_DIR;
+use zhengce_core::index::{FolderOptions, INDEX_DIR};
 use zhengce_core::ingest::decode;
 use zhengce_core::search::query::{kind_from, parse_years};
 use zhengce_core::search::{parse, GroupBy, Sort};
@@ -22,9 +22,10 @@ pub fn run(cli: &Cli) -> Result<bool> {
             path,
             common,
             threads,
+            rebuild,
         } => {
             let started = Instant::now();
-            let report = build(path, &index_dir(path, common), *threads)?;
+            let report = update(path, common, *threads, *rebuild)?;
             output::index_report(&report, started.elapsed(), common.json)?;
             Ok(true)
         }
@@ -41,7 +42,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
             color,
         } => {
             let parsed = parse(query)?;
-            let index = open_or_build(path, common)?;
+            let index = open_or_create(path, common)?;
             let by_passage = *by == ListBy::Passage;
             let options = SearchOptions {
                 limit: *limit,
@@ -53,9 +54,26 @@ pub fn run(cli: &Cli) -> Result<bool> {
                 },
                 facets: *facets,
             };
-            let results = index.search_query(&parsed, &options)?;
-            let style = Style::new(*color);
-            output::search_results(&results, options.offset, by_passage, style, common.json)?;
+            // The check for changed files runs beside the search; only when the folder changed is
+            // the index updated and the search run again.
+            let (stale, results) = std::thread::scope(|scope| {
+                let check = scope.spawn(|| is_stale(&index, path, common));
+                let results = index.search_query(&parsed, &options);
+                (check.join().unwrap_or(Ok(false)), results)
+            });
+            let results = if stale? {
+                refresh_announced(&index, path, common)?;
+                index.search_query(&parsed, &options)?
+            } else {
+                results?
+            };
+            output::search_results(
+                &results,
+                options.offset,
+                by_passage,
+                Style::new(*color),
+                common.json,
+            )?;
             Ok(results.total > 0)
         }
         Command::Laws {
@@ -103,7 +121,10 @@ pub fn run(cli: &Cli) -> Result<bool> {
             let index = open_or_build(path, common)?;
             let wanted = doc.trim_start_matches("./").replace('\\', "/");
             let view = index.document(&wanted)?.ok_or_else(|| {
-                anyhow::anyhow!("{wanted}: no such document in the index of {}; search prints the paths it knows", path.display())
+                anyhow::anyhow!(
+                    "{wanted}: no such document in the index of {}; search prints the paths it knows",
+                    path.display()
+                )
             })?;
             output::document(&view, common.json)?;
             Ok(true)
@@ -136,8 +157,18 @@ fn index_dir(path: &Path, common: &Common) -> PathBuf {
     common.index.clone().unwrap_or_else(|| path.join(INDEX_DIR))
 }
 
-/// Opens the index of `path`, building it first when there is none.
+/// Opens the index of `path`: builds it first when there is none, and brings it in step with
+/// the folder when files were added, changed or removed (unless `--no-refresh`).
 fn open_or_build(path: &Path, common: &Common) -> Result<Index> {
+    let index = open_or_create(path, common)?;
+    if is_stale(&index, path, common)? {
+        refresh_announced(&index, path, common)?;
+    }
+    Ok(index)
+}
+
+/// Opens the index of `path`, building it first when there is none.
+fn open_or_create(path: &Path, common: &Common) -> Result<Index> {
     let dir = index_dir(path, common);
     match IndexBuilder::for_folder(path)?.open_in_dir(&dir) {
         Err(Error::NoIndex { .. }) => {
@@ -147,7 +178,7 @@ fn open_or_build(path: &Path, common: &Common) -> Result<Index> {
                 dir.display(),
                 path.display()
             );
-            let report = build(path, &dir, None)?;
+            let report = update(path, common, None, false)?;
             output::skipped_to_stderr(&report);
             Ok(IndexBuilder::for_folder(path)?.open_in_dir(&dir)?)
         }
@@ -155,30 +186,73 @@ fn open_or_build(path: &Path, common: &Common) -> Result<Index> {
     }
 }
 
-/// Builds the index of `path` in `dir` from scratch (atomically: the old index stays searchable
-/// until the commit).
-fn build(path: &Path, dir: &Path, threads: Option<usize>) -> Result<IndexReport> {
+/// Whether the folder changed since the index was last brought in step (false with `--no-refresh`).
+fn is_stale(index: &Index, path: &Path, common: &Common) -> Result<bool> {
+    Ok(!common.no_refresh && path.is_dir() && index.is_stale(path, &folder_options(common))?)
+}
+
+/// Brings the index in step with the folder, saying so on stderr.
+fn refresh_announced(index: &Index, path: &Path, common: &Common) -> Result<()> {
+    let report = refresh(index, path, &folder_options(common), None)?;
+    eprintln!(
+        "zhengce: index updated: {} added, {} updated, {} removed",
+        report.added, report.updated, report.removed
+    );
+    output::skipped_to_stderr(&report);
+    Ok(())
+}
+
+/// Brings the index of `path` in step with it: creates it if missing, starts it over when it was
+/// built by another version or dictionary (or with `rebuild`), else reads only what changed.
+/// Interrupted, it leaves the last commit intact.
+fn update(
+    path: &Path,
+    common: &Common,
+    threads: Option<usize>,
+    rebuild: bool,
+) -> Result<IndexReport> {
     ensure_folder(path)?;
+    let dir = index_dir(path, common);
     let builder = IndexBuilder::for_folder(path)?;
-    let index = match builder.clone().open_in_dir(dir) {
+    let index = match builder.clone().open_in_dir(&dir) {
         Ok(index) => index,
-        Err(Error::NoIndex { .. }) => builder.create_in_dir(dir)?,
+        Err(Error::NoIndex { .. }) => builder.create_in_dir(&dir)?,
         Err(err @ Error::Incompatible { .. }) => {
             eprintln!("zhengce: {err}; rebuilding it now");
-            builder.create_in_dir(dir)?
+            builder.create_in_dir(&dir)?
         }
         Err(err) => return Err(err.into()),
     };
+    let options = FolderOptions {
+        rebuild,
+        ..folder_options(common)
+    };
+    refresh(&index, path, &options, threads)
+}
+
+fn refresh(
+    index: &Index,
+    path: &Path,
+    options: &FolderOptions,
+    threads: Option<usize>,
+) -> Result<IndexReport> {
     let mut writer = match threads {
         Some(n) => index.writer_with_threads(n)?,
         None => index.writer()?,
     };
-    writer.delete_all_documents()?;
+    let bar = output::ProgressBar::new();
     let report = writer
-        .add_folder(path)
+        .update_folder(path, options, &mut |p| bar.update(p))
         .with_context(|| format!("indexing {}", path.display()))?;
-    writer.commit()?;
+    bar.finish();
     Ok(report)
+}
+
+fn folder_options(common: &Common) -> FolderOptions {
+    FolderOptions {
+        exclude: common.exclude.clone(),
+        ..FolderOptions::default()
+    }
 }
 
 fn ensure_folder(path: &Path) -> Result<()> {

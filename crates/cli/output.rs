@@ -6,6 +6,7 @@ use std::time::Duration;
 use anyhow::Result;
 use serde::Serialize;
 use zhengce_core::cite::Citation;
+use zhengce_core::index::Progress;
 use zhengce_core::search::{DocumentView, Facets};
 use zhengce_core::{CiteHit, Hit, IndexReport, LawRow, Passage, SearchResults, Skipped};
 
@@ -78,7 +79,10 @@ enum Record<'a> {
         returned: usize,
     },
     IndexSummary {
-        indexed: usize,
+        added: usize,
+        updated: usize,
+        removed: usize,
+        unchanged: usize,
         skipped: usize,
         bytes: u64,
         seconds: f64,
@@ -301,7 +305,10 @@ pub fn index_report(report: &IndexReport, took: Duration, json: bool) -> Result<
             json_line(&mut out, &Record::Skipped(s))?;
         }
         let summary = Record::IndexSummary {
-            indexed: report.indexed,
+            added: report.added,
+            updated: report.updated,
+            removed: report.removed,
+            unchanged: report.unchanged,
             skipped: report.skipped.len(),
             bytes: report.bytes,
             seconds: took.as_secs_f64(),
@@ -311,17 +318,56 @@ pub fn index_report(report: &IndexReport, took: Duration, json: bool) -> Result<
         for s in &report.skipped {
             writeln!(out, "skipped {}: {}", s.path, s.reason)?;
         }
+        let r = report;
         writeln!(
             out,
-            "indexed {} documents ({:.1} MB) in {:.2} s; skipped {}",
-            report.indexed,
-            report.bytes as f64 / 1e6,
-            took.as_secs_f64(),
-            report.skipped.len()
+            "{} added, {} updated, {} removed, {} unchanged, {} skipped ({:.1} MB read) in {:.2} s",
+            r.added,
+            r.updated,
+            r.removed,
+            r.unchanged,
+            r.skipped.len(),
+            r.bytes as f64 / 1e6,
+            took.as_secs_f64()
         )?;
     }
     out.flush()?;
     Ok(())
+}
+
+/// A progress bar on stderr while indexing, shown only on a terminal.
+pub struct ProgressBar {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl ProgressBar {
+    /// A bar when stderr is a terminal, else nothing.
+    pub fn new() -> ProgressBar {
+        let template = "{spinner} [{bar:30}] {msg} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}";
+        let bar = io::stderr().is_terminal().then(|| {
+            let style = indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            indicatif::ProgressBar::new(0).with_style(style)
+        });
+        ProgressBar { bar }
+    }
+
+    /// Shows how far indexing is.
+    pub fn update(&self, p: &Progress) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(p.bytes_total);
+            bar.set_position(p.bytes_done);
+            bar.set_message(format!("{}/{} files", p.files_done, p.files_total));
+        }
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Reports skipped files on stderr (when a search built the index on the way).

@@ -7,10 +7,10 @@ mod cites;
 pub(crate) mod schema;
 mod state;
 mod tokenizer;
+mod update;
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
 use tantivy::index::IndexSettings;
 use tantivy::schema::TantivyDocument;
@@ -19,12 +19,13 @@ use tantivy::{IndexReader, ReloadPolicy, TantivyError, Term};
 
 use crate::cite::{Context, Extractor, LawDict};
 use crate::error::{Error, Result};
-use crate::ingest::{self, Document, Skipped};
+use crate::ingest::Document;
 use crate::segment::{normalize, Analyzer};
 
 pub(crate) use cites::{cite_term, indexed};
 pub(crate) use schema::Fields;
 pub use state::{State, STATE_FILE};
+pub use update::{FolderOptions, IndexReport, Progress};
 
 /// Name of the index folder inside an indexed folder.
 pub const INDEX_DIR: &str = ".zhengce";
@@ -269,17 +270,6 @@ pub struct IndexWriter {
     index: Index,
 }
 
-/// What indexing a folder did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IndexReport {
-    /// Documents indexed.
-    pub indexed: usize,
-    /// Bytes of text read.
-    pub bytes: u64,
-    /// Files not indexed, with the reason.
-    pub skipped: Vec<Skipped>,
-}
-
 impl IndexWriter {
     /// Adds `doc`, replacing any document with the same path.
     pub fn add_document(&mut self, doc: &Document) -> Result<()> {
@@ -314,6 +304,11 @@ impl IndexWriter {
             }
         }
         d.add_text(f.encoding, &doc.encoding);
+        if let Some(file) = doc.file {
+            d.add_u64(f.size, file.size);
+            d.add_u64(f.mtime, file.mtime);
+            d.add_u64(f.hash, file.hash);
+        }
         self.add_citations(&mut d, doc);
         self.inner.add_document(d)?;
         Ok(())
@@ -356,36 +351,6 @@ impl IndexWriter {
     pub fn delete_all_documents(&mut self) -> Result<()> {
         self.inner.delete_all_documents()?;
         Ok(())
-    }
-
-    /// Reads every text file under `root` (sorted, hidden entries and the index folder left out)
-    /// and adds it; files that cannot be read or decoded are skipped and reported.
-    pub fn add_folder(&mut self, root: &Path) -> Result<IndexReport> {
-        if !root.is_dir() {
-            return Err(Error::Path {
-                path: root.to_owned(),
-                message: "not a folder".to_owned(),
-            });
-        }
-        let exclude = self.index.dir.clone();
-        let (files, mut skipped) = ingest::walk(root, exclude.as_deref());
-        let mut report = IndexReport::default();
-        for file in &files {
-            match ingest::read(file) {
-                Ok(doc) => {
-                    report.bytes += doc.body.len() as u64;
-                    self.add_document(&doc)?;
-                    report.indexed += 1;
-                }
-                Err(reason) => skipped.push(Skipped {
-                    path: file.path.clone(),
-                    reason,
-                }),
-            }
-        }
-        skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        report.skipped = skipped;
-        Ok(report)
     }
 
     /// Makes every change since the last commit durable and visible, atomically: a crash before

@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; part of what an index records and checks when opened.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Name under which the word tokenizer is registered.
 pub const WORDS_TOKENIZER: &str = "zhengce_words";
@@ -54,6 +54,12 @@ pub struct Fields {
     pub doc_type: Field,
     /// Document number (文号), exact.
     pub doc_number: Field,
+    /// Size of the file in bytes (fast: an update compares it without reading the file).
+    pub size: Field,
+    /// Modification time of the file, nanoseconds since 1970.
+    pub mtime: Field,
+    /// Hash of the file's bytes.
+    pub hash: Field,
 }
 
 /// Builds the schema and its fields.
@@ -81,6 +87,9 @@ pub fn build() -> (Schema, Fields) {
         region: b.add_text_field("region", STRING | STORED | FAST),
         doc_type: b.add_text_field("doc_type", STRING | STORED | FAST),
         doc_number: b.add_text_field("doc_number", STRING | STORED | FAST),
+        size: b.add_u64_field("size", FAST | STORED),
+        mtime: b.add_u64_field("mtime", FAST | STORED),
+        hash: b.add_u64_field("hash", FAST | STORED),
     };
     (b.build(), fields)
 }
@@ -108,6 +117,9 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         region: f("region")?,
         doc_type: f("doc_type")?,
         doc_number: f("doc_number")?,
+        size: f("size")?,
+        mtime: f("mtime")?,
+        hash: f("hash")?,
     })
 }
 

@@ -7,9 +7,9 @@ pub mod meta;
 pub mod outline;
 
 use std::fmt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use ignore::gitignore::Gitignore;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
@@ -31,6 +31,20 @@ pub struct Document {
     pub body: String,
     /// The encoding the file was in (`utf-8`, `gb18030`, …); empty for text given directly.
     pub encoding: String,
+    /// Size, modification time and hash of the file it was read from (none for text given
+    /// directly): what an update compares to tell whether the file changed.
+    pub file: Option<FileState>,
+}
+
+/// What an index remembers of a file, to tell later whether it changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileState {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since 1970.
+    pub mtime: u64,
+    /// A hash of the bytes (xxh3).
+    pub hash: u64,
 }
 
 impl Document {
@@ -43,6 +57,7 @@ impl Document {
             meta: meta::of_file(body, name),
             body: body.to_owned(),
             encoding: String::new(),
+            file: None,
         }
     }
 }
@@ -62,6 +77,8 @@ pub enum SkipReason {
     Unsupported(String),
     /// The file or folder could not be read (the system's message).
     Unreadable(String),
+    /// A symbolic link: never followed, so that nothing outside the folder is read.
+    Symlink,
 }
 
 impl fmt::Display for SkipReason {
@@ -77,6 +94,7 @@ impl fmt::Display for SkipReason {
             }
             SkipReason::Unsupported(ext) => write!(f, "unsupported format (.{ext})"),
             SkipReason::Unreadable(msg) => write!(f, "unreadable: {msg}"),
+            SkipReason::Symlink => f.write_str("symbolic link (not followed)"),
         }
     }
 }
@@ -97,6 +115,10 @@ pub struct SourceFile {
     pub full_path: PathBuf,
     /// Path relative to the walked folder, with `/` separators.
     pub path: String,
+    /// Size in bytes, when the walk saw it.
+    pub size: u64,
+    /// Modification time in nanoseconds since 1970, when the walk saw it (0 if unknown).
+    pub mtime: u64,
 }
 
 /// Name of the file of ignore rules (gitignore syntax) read from the top of an indexed folder.
@@ -106,18 +128,38 @@ pub const IGNORE_FILE: &str = ".zhengceignore";
 /// files and folders (name starting with `.`), the folder `exclude` (the index) and whatever the
 /// root's `.zhengceignore` matches are left out; symbolic links are not followed.
 pub fn walk(root: &Path, exclude: Option<&Path>) -> (Vec<SourceFile>, Vec<Skipped>) {
+    let options = WalkOptions {
+        index_dir: exclude.map(Path::to_owned),
+        exclude: Vec::new(),
+    };
+    walk_with(root, &options)
+}
+
+/// What a walk leaves out besides hidden entries and `.zhengceignore`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WalkOptions {
+    /// The index folder, never read as documents.
+    pub index_dir: Option<PathBuf>,
+    /// Patterns of paths to leave out, in gitignore syntax (`drafts/`, `*.bak`, `2019*`).
+    pub exclude: Vec<String>,
+}
+
+/// [`walk`] with options.
+pub fn walk_with(root: &Path, options: &WalkOptions) -> (Vec<SourceFile>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    let ignore = ignore_rules(root, &mut skipped);
+    let ignore = ignore_rules(root, &options.exclude, &mut skipped);
+    let exclude = options.index_dir.as_deref();
     let walker = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter();
+    let has_rules = !ignore.is_empty();
     let walker = walker.filter_entry(|e| {
         e.depth() == 0
             || (!is_hidden(e.file_name())
-                && exclude.is_none_or(|x| e.path() != x)
-                && !ignore.matched(e.path(), e.file_type().is_dir()).is_ignore())
+                && exclude.is_none_or(|x| e.path().as_os_str() != x.as_os_str())
+                && !(has_rules && ignore.matched(e.path(), e.file_type().is_dir()).is_ignore()))
     });
     for entry in walker {
         let entry = match entry {
@@ -131,6 +173,14 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> (Vec<SourceFile>, Vec<Skippe
                 continue;
             }
         };
+        if entry.file_type().is_symlink() {
+            let path = relative(root, entry.path());
+            skipped.push(Skipped {
+                path,
+                reason: SkipReason::Symlink,
+            });
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -140,6 +190,8 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> (Vec<SourceFile>, Vec<Skippe
                 files.push(SourceFile {
                     full_path: entry.into_path(),
                     path,
+                    size: 0,
+                    mtime: 0,
                 });
             }
             ext => skipped.push(Skipped {
@@ -148,7 +200,20 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> (Vec<SourceFile>, Vec<Skippe
             }),
         }
     }
+    stat_all(&mut files);
     (files, skipped)
+}
+
+/// Fills in the size and modification time of `files`, on a few threads: a folder of thousands
+/// of files is listed in milliseconds but takes one system call per file to stat.
+fn stat_all(files: &mut [SourceFile]) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
+    let chunk = files.len().div_ceil(threads).max(256);
+    std::thread::scope(|scope| {
+        for part in files.chunks_mut(chunk) {
+            scope.spawn(move || part.iter_mut().for_each(stat));
+        }
+    });
 }
 
 /// Reads and decodes one file found by [`walk`].
@@ -158,27 +223,65 @@ pub fn read(file: &SourceFile) -> Result<Document, SkipReason> {
     let decoded = decode(&bytes)?;
     let mut doc = Document::from_text(&file.path, &decoded.text);
     doc.encoding = decoded.encoding.to_owned();
+    doc.file = Some(FileState {
+        size: file.size,
+        mtime: file.mtime,
+        hash: content_hash(&bytes),
+    });
     Ok(doc)
 }
 
-/// The rules of `root/.zhengceignore`; a malformed line is reported and the others apply.
-fn ignore_rules(root: &Path, skipped: &mut Vec<Skipped>) -> Gitignore {
+/// The hash an index keeps of a file's bytes.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// Sets the size and modification time (nanoseconds since 1970) of a walked file; zeros if unknown
+/// (the file is then read, and reported if it cannot be).
+fn stat(file: &mut SourceFile) {
+    let Ok(meta) = std::fs::symlink_metadata(&file.full_path) else {
+        return;
+    };
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+    file.size = meta.len();
+    file.mtime = mtime.map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+}
+
+/// The rules of `root/.zhengceignore` and the `exclude` patterns; a malformed line is reported
+/// and the others apply.
+fn ignore_rules(root: &Path, exclude: &[String], skipped: &mut Vec<Skipped>) -> Gitignore {
+    let mut builder = GitignoreBuilder::new(root);
     let path = root.join(IGNORE_FILE);
-    if !path.is_file() {
-        return Gitignore::empty();
+    if path.is_file() {
+        if let Some(err) = builder.add(&path) {
+            skipped.push(Skipped {
+                path: IGNORE_FILE.to_owned(),
+                reason: SkipReason::Unreadable(err.to_string()),
+            });
+        }
     }
-    let (rules, err) = Gitignore::new(&path);
-    if let Some(err) = err {
+    for pattern in exclude {
+        if let Err(err) = builder.add_line(None, pattern) {
+            skipped.push(Skipped {
+                path: format!("--exclude {pattern}"),
+                reason: SkipReason::Unreadable(err.to_string()),
+            });
+        }
+    }
+    builder.build().unwrap_or_else(|err| {
         skipped.push(Skipped {
             path: IGNORE_FILE.to_owned(),
             reason: SkipReason::Unreadable(err.to_string()),
         });
-    }
-    rules
+        Gitignore::empty()
+    })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_string_lossy().starts_with('.')
+    name.as_encoded_bytes().first() == Some(&b'.')
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -187,15 +290,14 @@ fn extension(path: &Path) -> Option<String> {
 
 /// `path` relative to `root`, with `/` separators.
 pub fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
-            _ => None,
-        })
-        .collect();
-    parts.join("/")
+    let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        rel.trim_start_matches('/').to_owned()
+    } else {
+        rel.replace(std::path::MAIN_SEPARATOR, "/")
+            .trim_start_matches('/')
+            .to_owned()
+    }
 }
 
 fn io_message(err: &walkdir::Error) -> String {

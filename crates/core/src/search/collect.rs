@@ -123,6 +123,20 @@ fn path_of(searcher: &Searcher, x: &Found) -> Result<String> {
     Ok(first_str(column.as_ref(), x.doc)?.unwrap_or_default())
 }
 
+/// Every string of a str column by its ordinal, read in one pass over the dictionary (looking
+/// ordinals up one by one decompresses a dictionary block each time).
+pub(crate) fn all_strings(column: &StrColumn) -> Result<Vec<String>> {
+    let mut stream = column
+        .dictionary()
+        .stream()
+        .map_err(|e| Error::Index(e.to_string()))?;
+    let mut out = Vec::with_capacity(column.num_terms());
+    while stream.advance() {
+        out.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(out)
+}
+
 /// The first string of `doc` in a str column.
 pub(crate) fn first_str(column: Option<&StrColumn>, doc: DocId) -> Result<Option<String>> {
     let Some(column) = column else {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::{TantivyDocument, Value};
 use tantivy::DocAddress;
 
+pub(crate) use collect::all_strings;
 pub use collect::{FacetCount, Facets, Sort};
 pub use laws::{CiteHit, GroupBy, LawRow, LawsOptions};
 pub use passage::{passages, Passage};
