@@ -86,6 +86,7 @@ enum Record<'a> {
         skipped: usize,
         bytes: u64,
         seconds: f64,
+        encodings: &'a std::collections::BTreeMap<String, usize>,
     },
     Passage {
         path: &'a str,
@@ -312,6 +313,7 @@ pub fn index_report(report: &IndexReport, took: Duration, json: bool) -> Result<
             skipped: report.skipped.len(),
             bytes: report.bytes,
             seconds: took.as_secs_f64(),
+            encodings: &report.encodings,
         };
         json_line(&mut out, &summary)?;
     } else {
@@ -330,6 +332,14 @@ pub fn index_report(report: &IndexReport, took: Duration, json: bool) -> Result<
             r.bytes as f64 / 1e6,
             took.as_secs_f64()
         )?;
+        if !r.encodings.is_empty() {
+            let list: Vec<String> = r
+                .encodings
+                .iter()
+                .map(|(e, n)| format!("{e} {n}"))
+                .collect();
+            writeln!(out, "read: {}", list.join(", "))?;
+        }
     }
     out.flush()?;
     Ok(())

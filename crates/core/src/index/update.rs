@@ -2,7 +2,7 @@
 //! are read (and only those whose content hash changed are indexed again), documents of files
 //! that are gone are removed, and progress is reported as it goes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -48,6 +48,8 @@ pub struct IndexReport {
     pub bytes: u64,
     /// Files not indexed, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Files read, by the encoding detected (`utf-8`, `gb18030`, `big5` …).
+    pub encodings: BTreeMap<String, usize>,
 }
 
 /// How far an update is.
@@ -208,6 +210,7 @@ impl IndexWriter {
             (Some(_), false) => report.updated += 1,
         }
         report.bytes += doc.body.len() as u64;
+        *report.encodings.entry(doc.encoding.clone()).or_default() += 1;
         Ok(doc.body.len() as u64)
     }
 }
