@@ -53,6 +53,12 @@ import sqlite3
 sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
 PY
 
+# The interpreter itself, not a version manager's shim, and without `site` (-S: sqlite3 is in the
+# standard library): a shim and site-packages add tens of milliseconds to every start, which would
+# be charged to FTS5.
+PY=$(python3 -c 'import sys; print(sys.executable)')
+PYS=("$PY" -S)
+
 say "building zhengce (release)…"
 (cd "$ROOT" && cargo build --release --locked -q -p zhengce -p zhengce-synth --bins)
 ZHENGCE=$CARGO_TARGET_DIR/release/zhengce
@@ -81,7 +87,7 @@ FTS_QUERY=$ROOT/benches/fts5_query.py
 RG_GLOBS=(-g '*.txt' -g '*.md' -g '*.markdown' -g '*.text')
 q() { printf "'%s'" "$1"; } # quoting for hyperfine -N (paths without single quotes)
 RG_GLOBS_Q="-g '*.txt' -g '*.md' -g '*.markdown' -g '*.text'"
-read -r FILES TEXT_BYTES < <(python3 "$FTS_BUILD" --files "$FOLDER")
+read -r FILES TEXT_BYTES < <("$PY" "$FTS_BUILD" --files "$FOLDER")
 say "folder $FOLDER: $FILES text files, $TEXT_BYTES bytes; work in $WORK"
 
 # The machine, and what else runs on it.
@@ -92,7 +98,7 @@ say "folder $FOLDER: $FILES text files, $TEXT_BYTES bytes; work in $WORK"
     echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "busiest other processes before:"
     ps -eo pcpu,etime,comm --sort=-pcpu | sed -n '2,6p' | sed 's/^/  /'
-    echo "versions: $("$ZHENGCE" --version), $(rg --version | head -1), $(hyperfine --version), sqlite $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)')"
+    echo "versions: $("$ZHENGCE" --version), $(rg --version | head -1), $(hyperfine --version), python $("$PY" -c 'import platform, sqlite3; print(platform.python_version(), "sqlite", sqlite3.sqlite_version)')"
 } >"$WORK/machine.txt"
 
 # Peak resident memory (KiB) of one run of a command.
@@ -104,13 +110,13 @@ peak() {
 say "building the indexes once…"
 rm -rf "$IDX"
 "$ZHENGCE" index "$FOLDER" --index "$IDX" >/dev/null 2>&1
-python3 "$FTS_BUILD" "$DB" "$FOLDER" 2>/dev/null
+"${PYS[@]}" "$FTS_BUILD" "$DB" "$FOLDER" 2>/dev/null
 say "timing index builds…"
 hyperfine -N --style basic --warmup "$WARMUP" --runs "$INDEX_RUNS" --export-json "$WORK/index.json" \
     -n "zhengce index --rebuild" "$ZHENGCE index $(q "$FOLDER") --index $(q "$IDX") --rebuild" \
-    -n "fts5 build" "python3 $(q "$FTS_BUILD") $(q "$DB") $(q "$FOLDER")" >&2
+    -n "fts5 build" "$(q "$PY") -S $(q "$FTS_BUILD") $(q "$DB") $(q "$FOLDER")" >&2
 PEAK_INDEX=$(peak "$ZHENGCE" index "$FOLDER" --index "$IDX" --rebuild)
-PEAK_FTS_BUILD=$(peak python3 "$FTS_BUILD" "$DB" "$FOLDER")
+PEAK_FTS_BUILD=$(peak "${PYS[@]}" "$FTS_BUILD" "$DB" "$FOLDER")
 INDEX_BYTES=$(du -sb "$IDX" | cut -f1)
 DB_BYTES=$(du -sb "$DB" | cut -f1)
 
@@ -121,27 +127,27 @@ for phrase in "${PHRASES[@]}"; do
     i=$((i + 1))
     say "[$i/${#PHRASES[@]}] $phrase"
     z=$("$ZHENGCE" search "\"$phrase\"" "$FOLDER" --index "$IDX" --no-refresh --json --limit 1 |
-        tail -n 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])') || z=0
+        tail -n 1 | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["total"])') || z=0
     r=$(rg -F -l "${RG_GLOBS[@]}" -- "$phrase" "$FOLDER" | wc -l) || r=0
-    f=$(python3 "$FTS_QUERY" "$DB" "$phrase" | wc -l)
+    f=$("${PYS[@]}" "$FTS_QUERY" "$DB" "$phrase" | wc -l)
     printf '%s\t%s\t%s\t%s\n' "$phrase" "$z" "$r" "$f" >>"$WORK/counts.tsv"
     hyperfine -N -i --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/query-$i.json" \
         -n "zhengce" "$ZHENGCE search $(q "\"$phrase\"") $(q "$FOLDER") --index $(q "$IDX")" \
         -n "zhengce --no-refresh" "$ZHENGCE search $(q "\"$phrase\"") $(q "$FOLDER") --index $(q "$IDX") --no-refresh" \
         -n "rg" "rg -F -l $RG_GLOBS_Q $(q "$phrase") $(q "$FOLDER")" \
-        -n "fts5" "python3 $(q "$FTS_QUERY") $(q "$DB") $(q "$phrase")" >/dev/null
+        -n "fts5" "$(q "$PY") -S $(q "$FTS_QUERY") $(q "$DB") $(q "$phrase")" >/dev/null
 done
 first=${PHRASES[0]}
 PEAK_SEARCH=$(peak "$ZHENGCE" search "\"$first\"" "$FOLDER" --index "$IDX")
 PEAK_SEARCH_NR=$(peak "$ZHENGCE" search "\"$first\"" "$FOLDER" --index "$IDX" --no-refresh)
 PEAK_RG=$(peak rg -F -l "${RG_GLOBS[@]}" -- "$first" "$FOLDER")
-PEAK_FTS_QUERY=$(peak python3 "$FTS_QUERY" "$DB" "$first")
+PEAK_FTS_QUERY=$(peak "${PYS[@]}" "$FTS_QUERY" "$DB" "$first")
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/machine.txt"
 
 # --- report -----------------------------------------------------------------------------------
 export WORK FOLDER FILES TEXT_BYTES INDEX_BYTES DB_BYTES PEAK_INDEX PEAK_FTS_BUILD PEAK_SEARCH \
     PEAK_SEARCH_NR PEAK_RG PEAK_FTS_QUERY RUNS INDEX_RUNS WARMUP
-python3 - <<'PY' | tee "$WORK/results.md"
+"$PY" - <<'PY' | tee "$WORK/results.md"
 import glob, json, os
 
 env = os.environ
