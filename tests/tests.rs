@@ -15,6 +15,10 @@ mod relevance;
 mod search;
 // Keeping the index in step with a folder: updates, refresh, exclusions, kill -9, locking.
 mod update;
+// Property tests of the pure parts (fixed seed).
+mod props;
+// Hostile files, queries and index folders; concurrent searches while indexing.
+mod hostile;
 // Reading folders: encodings, bad files skipped and reported, ignore rules.
 mod ingest;
 // The core guarantee: quoted phrases find exactly the documents holding the characters.

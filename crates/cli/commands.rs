@@ -217,7 +217,7 @@ fn update(
     let index = match builder.clone().open_in_dir(&dir) {
         Ok(index) => index,
         Err(Error::NoIndex { .. }) => builder.create_in_dir(&dir)?,
-        Err(err @ Error::Incompatible { .. }) => {
+        Err(err @ (Error::Incompatible { .. } | Error::Damaged { .. })) => {
             eprintln!("zhengce: {err}; rebuilding it now");
             builder.create_in_dir(&dir)?
         }

@@ -17,6 +17,10 @@ pub use decode::{decode, Decoded};
 pub use meta::Metadata;
 pub use outline::{outline, section_path, Heading};
 
+/// Files larger than this are not read (skipped with a reason): a policy document is rarely more
+/// than a few megabytes, and indexing holds a file's text several times in memory.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
+
 /// File name extensions read as plain text.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 
@@ -79,6 +83,8 @@ pub enum SkipReason {
     Unreadable(String),
     /// A symbolic link: never followed, so that nothing outside the folder is read.
     Symlink,
+    /// Larger than [`MAX_FILE_BYTES`] (the size in bytes).
+    TooLarge(u64),
 }
 
 impl fmt::Display for SkipReason {
@@ -95,6 +101,12 @@ impl fmt::Display for SkipReason {
             SkipReason::Unsupported(ext) => write!(f, "unsupported format (.{ext})"),
             SkipReason::Unreadable(msg) => write!(f, "unreadable: {msg}"),
             SkipReason::Symlink => f.write_str("symbolic link (not followed)"),
+            SkipReason::TooLarge(size) => write!(
+                f,
+                "too large ({} MB; the limit is {} MB)",
+                size >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
         }
     }
 }
@@ -218,6 +230,9 @@ fn stat_all(files: &mut [SourceFile]) {
 
 /// Reads and decodes one file found by [`walk`].
 pub fn read(file: &SourceFile) -> Result<Document, SkipReason> {
+    if file.size > MAX_FILE_BYTES {
+        return Err(SkipReason::TooLarge(file.size));
+    }
     let bytes =
         std::fs::read(&file.full_path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     let decoded = decode(&bytes)?;

@@ -105,7 +105,9 @@ impl Index {
     pub fn search_query(&self, query: &Query, options: &SearchOptions) -> Result<SearchResults> {
         let searcher = self.tantivy_searcher();
         let compiled = self.compile_query(query)?;
-        let mut found = searcher.search(&*compiled, &AllHits)?;
+        let mut found = searcher
+            .search(&*compiled, &AllHits)
+            .map_err(|e| self.read_error(e))?;
         let total = found.len();
         let facets = if options.facets {
             Some(collect::facets(&searcher, &found)?)
@@ -135,7 +137,9 @@ impl Index {
         texts: &[&str],
         n: usize,
     ) -> Result<Hit> {
-        let doc: TantivyDocument = searcher.doc(DocAddress::new(h.segment, h.doc))?;
+        let doc: TantivyDocument = searcher
+            .doc(DocAddress::new(h.segment, h.doc))
+            .map_err(|e| self.read_error(e))?;
         let f = &self.fields;
         let text = |field| {
             doc.get_first(field)

@@ -35,6 +35,8 @@ const ANALYZER_VERSION: u32 = 2;
 /// Lines longer than this many bytes are cut further at punctuation before jieba sees them, which
 /// bounds memory and gives the same words (jieba never joins across punctuation).
 const MAX_PIECE: usize = 4096;
+/// A piece without any punctuation is cut at this many bytes all the same.
+const HARD_PIECE: usize = 4 * MAX_PIECE;
 
 /// A word token: a slice of the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,7 +122,7 @@ pub fn for_each_word<'a>(jieba: &Jieba, text: &'a str, sink: &mut dyn FnMut(Toke
 
 /// Splits `text` into lines, and long lines at punctuation, as `(byte offset, character offset,
 /// piece)`.
-fn pieces(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+pub fn pieces(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     let mut rest_start = 0;
     let mut chars_before = 0;
     std::iter::from_fn(move || {
@@ -145,9 +147,14 @@ fn piece_end(rest: &str) -> usize {
         return line_end;
     }
     let mut cut = None;
-    for (i, c) in rest.char_indices() {
+    for (i, c) in rest[..line_end].char_indices() {
         if i > MAX_PIECE && cut.is_some() {
             break;
+        }
+        if i > HARD_PIECE {
+            // A run without punctuation this long is no prose (a table dumped as one line, noise):
+            // it is cut anyway, so that memory stays bounded; words at the cut may differ.
+            return i;
         }
         if char_class(c) == CharClass::Other && !is_jieba_joiner(c) {
             cut = Some(i + c.len_utf8());
