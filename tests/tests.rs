@@ -21,6 +21,8 @@ mod props;
 mod hostile;
 // Reading folders: encodings, bad files skipped and reported, ignore rules.
 mod ingest;
+// Reading formats: HTML, .docx and PDF text; scans, damaged files and other formats skipped.
+mod formats;
 // The core guarantee: quoted phrases find exactly the documents holding the characters.
 mod recall;
 // Segmentation is the same at index time and at query time.
