@@ -191,6 +191,10 @@ fn damaged_or_foreign_index_folders_get_a_message_saying_what_to_do() {
     let rebuilt = dir.run(&["index", "corpus"]);
     assert_eq!(rebuilt.code, 0, "{rebuilt:?}");
     assert_eq!(dir.run(&["search", "民法典", "corpus"]).code, 0);
+    // An empty folder: an index is built there.
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let run = dir.run(&["search", "民法典", "corpus", "--index", "empty"]);
+    assert_eq!(run.code, 0, "{run:?}");
     // A missing folder.
     let run = dir.run(&[
         "search",
@@ -261,4 +265,150 @@ fn many_threads_search_while_one_indexes() {
         assert!(s.join().unwrap() <= 201);
     }
     assert_eq!(total(&index, "法治政府建设"), 201);
+}
+
+#[test]
+fn files_deleted_or_rewritten_while_indexing_are_reported_and_caught_up() {
+    let dir = Dir::new();
+    let paragraph = "深入学习宣传贯彻《中华人民共和国宪法》，推进法治政府建设。".repeat(200);
+    for i in 0..300 {
+        dir.write(
+            &format!("docs/{i:03}.txt"),
+            format!("第{i}号 原文\n{paragraph}"),
+        );
+    }
+    let index = Index::create_in_ram().unwrap();
+    let mut writer = index.writer_with_threads(1).unwrap();
+    let root = dir.path().join("docs");
+    let churn = {
+        let root = root.clone();
+        std::thread::spawn(move || {
+            // Delete the even files and rewrite the odd ones, from the end, while the index
+            // reads from the start.
+            for i in (0..300).rev() {
+                let path = root.join(format!("{i:03}.txt"));
+                if i % 2 == 0 {
+                    std::fs::remove_file(&path).unwrap();
+                } else {
+                    std::fs::write(&path, format!("第{i}号 改写后的文件")).unwrap();
+                }
+            }
+        })
+    };
+    let report = writer.add_folder(&root).unwrap();
+    churn.join().unwrap();
+    for s in &report.skipped {
+        assert!(matches!(s.reason, SkipReason::Unreadable(_)), "{s:?}");
+    }
+    assert!(report.added + report.skipped.len() == 300, "{report:?}");
+    // The next update catches up with the folder as it is now.
+    writer.add_folder(&root).unwrap();
+    assert_eq!(index.num_docs(), 150);
+    assert_eq!(total(&index, "改写后"), 150);
+    assert_eq!(total(&index, "原文"), 0);
+}
+
+#[test]
+fn a_fifo_is_not_read() {
+    let dir = Dir::new();
+    dir.write("docs/ok.txt", "推进法治政府建设");
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("docs/pipe.txt");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    // Reading a FIFO would wait for a writer for ever.
+    let (index, report) = index_folder(&dir);
+    assert_eq!(report.added, 1);
+    assert_eq!(total(&index, "法治政府"), 1);
+}
+
+/// Runs `zhengce` in `dir` as a user that permissions apply to: this one, or `nobody` (through
+/// `setpriv`, owning the folder) when the tests run as root, who may read anything.
+#[cfg(unix)]
+struct Unprivileged {
+    as_nobody: bool,
+}
+
+#[cfg(unix)]
+impl Unprivileged {
+    fn new(dir: &Dir) -> Unprivileged {
+        let uid = std::process::Command::new("id").arg("-u").output().unwrap();
+        let as_nobody = String::from_utf8_lossy(&uid.stdout).trim() == "0";
+        if as_nobody {
+            let chown = std::process::Command::new("chown")
+                .args(["-R", "65534:65534"])
+                .arg(dir.path())
+                .status()
+                .unwrap();
+            assert!(chown.success());
+        }
+        Unprivileged { as_nobody }
+    }
+
+    fn run(&self, dir: &Dir, args: &[&str]) -> crate::util::Run {
+        let bin = env!("CARGO_BIN_EXE_zhengce");
+        let mut command = if self.as_nobody {
+            let mut c = std::process::Command::new("setpriv");
+            c.args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                "--",
+                bin,
+            ]);
+            c
+        } else {
+            std::process::Command::new(bin)
+        };
+        let output = command
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .unwrap();
+        crate::util::Run::from(output)
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_folders_are_reported_and_read_only_indexes_searched() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new();
+    dir.write("docs/ok.txt", "推进法治政府建设");
+    dir.write("docs/locked.txt", "法治政府");
+    dir.write("docs/closed/inner.txt", "法治政府");
+    let user = Unprivileged::new(&dir);
+    let mode = |p: &str, m: u32| {
+        std::fs::set_permissions(dir.path().join(p), std::fs::Permissions::from_mode(m)).unwrap();
+    };
+    mode("docs/locked.txt", 0o000);
+    mode("docs/closed", 0o000);
+    let run = user.run(&dir, &["index", "docs", "--json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("\"path\":\"locked.txt\""),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("\"path\":\"closed\""), "{}", run.stdout);
+    // A read-only index is searched; the refresh it cannot do is reported.
+    mode("docs/.zhengce", 0o555);
+    dir.write("docs/new.txt", "法治政府");
+    let run = user.run(&dir, &["search", "法治政府", "docs"]);
+    mode("docs/.zhengce", 0o755);
+    mode("docs/locked.txt", 0o644);
+    mode("docs/closed", 0o755);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("ok.txt"), "{run:?}");
+    assert!(
+        run.stderr.contains("could not be updated"),
+        "{}",
+        run.stderr
+    );
 }

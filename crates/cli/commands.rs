@@ -61,8 +61,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
                 let results = index.search_query(&parsed, &options);
                 (check.join().unwrap_or(Ok(false)), results)
             });
-            let results = if stale? {
-                refresh_announced(&index, path, common)?;
+            let results = if stale? && refresh_announced(&index, path, common) {
                 index.search_query(&parsed, &options)?
             } else {
                 results?
@@ -162,7 +161,7 @@ fn index_dir(path: &Path, common: &Common) -> PathBuf {
 fn open_or_build(path: &Path, common: &Common) -> Result<Index> {
     let index = open_or_create(path, common)?;
     if is_stale(&index, path, common)? {
-        refresh_announced(&index, path, common)?;
+        refresh_announced(&index, path, common);
     }
     Ok(index)
 }
@@ -191,15 +190,27 @@ fn is_stale(index: &Index, path: &Path, common: &Common) -> Result<bool> {
     Ok(!common.no_refresh && path.is_dir() && index.is_stale(path, &folder_options(common))?)
 }
 
-/// Brings the index in step with the folder, saying so on stderr.
-fn refresh_announced(index: &Index, path: &Path, common: &Common) -> Result<()> {
-    let report = refresh(index, path, &folder_options(common), None)?;
-    eprintln!(
-        "zhengce: index updated: {} added, {} updated, {} removed",
-        report.added, report.updated, report.removed
-    );
-    output::skipped_to_stderr(&report);
-    Ok(())
+/// Brings the index in step with the folder, saying so on stderr; whether it did. An index that
+/// cannot be written (read-only, or another process is writing it) is searched as it is, with a
+/// warning.
+fn refresh_announced(index: &Index, path: &Path, common: &Common) -> bool {
+    match refresh(index, path, &folder_options(common), None) {
+        Ok(report) => {
+            eprintln!(
+                "zhengce: index updated: {} added, {} updated, {} removed",
+                report.added, report.updated, report.removed
+            );
+            output::skipped_to_stderr(&report);
+            true
+        }
+        Err(err) => {
+            eprintln!(
+                "zhengce: warning: the folder changed but the index could not be updated \
+                 ({err:#}); searching it as it is"
+            );
+            false
+        }
+    }
 }
 
 /// Brings the index of `path` in step with it: creates it if missing, starts it over when it was

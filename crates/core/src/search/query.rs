@@ -243,7 +243,7 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
     let mut i = 0;
     while i < chars.len() {
         let c = fold(chars[i]);
-        if c.is_whitespace() {
+        if is_space(c) {
             i += 1;
         } else if c == '(' || c == ')' {
             out.push(Lexeme {
@@ -266,7 +266,7 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
                 column: i,
             });
             i = end + 1;
-        } else if c == '-' && chars.get(i + 1).is_none_or(|&n| !fold(n).is_whitespace()) {
+        } else if c == '-' && chars.get(i + 1).is_none_or(|&n| !is_space(fold(n))) {
             out.push(Lexeme {
                 kind: Lex::Minus,
                 column: i,
@@ -303,8 +303,14 @@ fn fold(c: char) -> char {
     }
 }
 
+/// White space separates words; so do control characters, which normalizing turns into white
+/// space (else `a\u{3}b` would be one word holding a space).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
 fn ends_word(c: char) -> bool {
-    c.is_whitespace() || c == '(' || c == ')' || closing_quote(c).is_some()
+    is_space(c) || c == '(' || c == ')' || closing_quote(c).is_some()
 }
 
 /// The characters that close a phrase opened by `c`, if `c` opens one.
@@ -770,11 +776,13 @@ mod tests {
 
     #[test]
     fn queries_print_back_to_themselves() {
-        // Regressions found by the property test: a field behind an invisible character (told
-        // after normalizing, as terms are), and a group nested in a group.
+        // Regressions found by the property test and by fuzzing: a field behind an invisible
+        // character (told after normalizing, as terms are), a group nested in a group, control
+        // characters inside a word.
         assert!(parse("“法“\u{feff}OR:").is_err());
         let inputs = [
             "“法“（（一）Ａ）",
+            "t\u{3}\0\0itle",
             "宣传 (宪法 OR (民法典 OR 草案)) -year:2020",
             "title:「管理\"办法」 law:民法典 state:done",
         ];
@@ -787,6 +795,10 @@ mod tests {
                 "{input:?} printed as {printed:?}"
             );
         }
+        assert_eq!(
+            parse("t\u{3}itle").unwrap(),
+            Query::And(vec![t("t"), t("itle")])
+        );
         assert_eq!(
             parse("(宪法 民法典) 宣传").unwrap(),
             Query::And(vec![t("宪法"), t("民法典"), t("宣传")])

@@ -20,9 +20,16 @@ fn normalization_golden_table() {
         ("阿卜杜勒·艾尼", "阿卜杜勒·艾尼"),
         ("  开头", "开头"),
         ("\u{3000}\u{3000}第一条", "第一条"),
+        // Found by fuzzing: a dropped character after the dot hid the digit, and normalizing
+        // twice gave 12.4 the second time.
+        ("１２·\u{19}４", "12.4"),
+        ("12· \u{200B}4", "12.4"),
+        ("12·\n4", "12·\n4"),
     ];
     for (input, expected) in cases {
-        assert_eq!(normalize(input).text, *expected, "normalize({input:?})");
+        let once = normalize(input).text;
+        assert_eq!(once, *expected, "normalize({input:?})");
+        assert_eq!(normalize(&once).text, once, "normalizing {input:?} twice");
     }
 }
 
