@@ -226,13 +226,7 @@ fn many_threads_search_while_one_indexes() {
                 let mut seen = 0;
                 while !done.load(Ordering::Relaxed) {
                     let results = index
-                        .search(
-                            "法治政府建设",
-                            &SearchOptions {
-                                limit: 1000,
-                                ..Default::default()
-                            },
-                        )
+                        .search("法治政府建设", &SearchOptions::default().limit(1000))
                         .unwrap();
                     // Every result is a whole commit: commits add ten documents at a time.
                     assert_eq!(
@@ -297,10 +291,14 @@ fn files_deleted_or_rewritten_while_indexing_are_reported_and_caught_up() {
     };
     let report = writer.add_folder(&root).unwrap();
     churn.join().unwrap();
+    // A file deleted before the walk lists it is not seen at all; one caught between
+    // truncation and rewrite reads as empty. The 150 odd files always exist.
     for s in &report.skipped {
-        assert!(matches!(s.reason, SkipReason::Unreadable(_)), "{s:?}");
+        let expected = matches!(s.reason, SkipReason::Unreadable(_) | SkipReason::Empty);
+        assert!(expected, "{s:?}");
     }
-    assert!(report.added + report.skipped.len() == 300, "{report:?}");
+    let seen = report.added + report.skipped.len();
+    assert!((150..=300).contains(&seen), "{report:?}");
     // The next update catches up with the folder as it is now.
     writer.add_folder(&root).unwrap();
     assert_eq!(index.num_docs(), 150);

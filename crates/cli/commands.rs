@@ -44,16 +44,15 @@ pub fn run(cli: &Cli) -> Result<bool> {
             let parsed = parse(query)?;
             let index = open_or_create(path, common)?;
             let by_passage = *by == ListBy::Passage;
-            let options = SearchOptions {
-                limit: *limit,
-                offset: *offset,
-                passages: passages.unwrap_or(if by_passage { 3 } else { 1 }),
-                sort: match sort {
+            let options = SearchOptions::default()
+                .limit(*limit)
+                .offset(*offset)
+                .passages(passages.unwrap_or(if by_passage { 3 } else { 1 }))
+                .sort(match sort {
                     SortBy::Relevance => Sort::Relevance,
                     SortBy::Date => Sort::Date,
-                },
-                facets: *facets,
-            };
+                })
+                .facets(*facets);
             // The check for changed files runs beside the search; only when the folder changed is
             // the index updated and the search run again.
             let (stale, results) = std::thread::scope(|scope| {
@@ -90,18 +89,29 @@ pub fn run(cli: &Cli) -> Result<bool> {
             if let Some(q) = query {
                 parse(q)?;
             }
-            let options = LawsOptions {
-                action: action.as_deref().map(parse_action).transpose()?,
-                years: year.as_deref().map(parse_year).transpose()?,
-                kind: kind.as_deref().map(parse_kind).transpose()?,
-                planned: (*planned || *done).then_some(*planned),
-                by: by.map(|by| match by {
+            let mut options = LawsOptions::default().inferred(*inferred);
+            if let Some(action) = action {
+                options = options.action(parse_action(action)?);
+            }
+            if let Some(year) = year {
+                let (from, to) = parse_year(year)?;
+                options = options.years(from, to);
+            }
+            if let Some(kind) = kind {
+                options = options.kind(parse_kind(kind)?);
+            }
+            if *planned || *done {
+                options = options.planned(*planned);
+            }
+            if let Some(by) = by {
+                options = options.by(match by {
                     By::Year => GroupBy::Year,
                     By::Issuer => GroupBy::Issuer,
-                }),
-                inferred: *inferred,
-                query: query.clone(),
-            };
+                });
+            }
+            if let Some(query) = query {
+                options = options.query(query);
+            }
             let rows = open_or_build(path, common)?.laws(&options)?;
             output::law_rows(&rows, common.json)?;
             Ok(!rows.is_empty())
@@ -234,10 +244,7 @@ fn update(
         }
         Err(err) => return Err(err.into()),
     };
-    let options = FolderOptions {
-        rebuild,
-        ..folder_options(common)
-    };
+    let options = folder_options(common).rebuild(rebuild);
     refresh(&index, path, &options, threads)
 }
 
@@ -260,10 +267,12 @@ fn refresh(
 }
 
 fn folder_options(common: &Common) -> FolderOptions {
-    FolderOptions {
-        exclude: common.exclude.clone(),
-        ..FolderOptions::default()
-    }
+    common
+        .exclude
+        .iter()
+        .fold(FolderOptions::default(), |options, pattern| {
+            options.exclude(pattern)
+        })
 }
 
 fn ensure_folder(path: &Path) -> Result<()> {

@@ -81,12 +81,18 @@ impl Analyzer {
     }
 
     /// jieba with the whole dictionary (built once, then shared): for indexing.
-    pub fn jieba(&self) -> Arc<Jieba> {
+    pub(crate) fn jieba(&self) -> Arc<Jieba> {
         self.dict.full_jieba()
     }
 
+    /// Exact-mode words of normalized `text` (a document), cut as indexing cuts them: with the
+    /// whole dictionary, which is built on the first call (about 100 ms) and then shared.
+    pub fn index_words<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
+        self.words(&self.jieba(), text)
+    }
+
     /// Words of normalized `text`, with the full dictionary.
-    pub fn words<'a>(&self, jieba: &Jieba, text: &'a str) -> Vec<Token<'a>> {
+    pub(crate) fn words<'a>(&self, jieba: &Jieba, text: &'a str) -> Vec<Token<'a>> {
         let mut out = Vec::new();
         for_each_word(jieba, text, &mut |t| out.push(t));
         out
@@ -105,7 +111,7 @@ impl Analyzer {
 /// Calls `sink` with every word token of `text`, cut by `jieba` in exact mode: a word inside a
 /// longer word is not a token (待处理 gives no 处理), so whole words rank above parts of words.
 /// White space and punctuation are not tokens.
-pub fn for_each_word<'a>(jieba: &Jieba, text: &'a str, sink: &mut dyn FnMut(Token<'a>)) {
+pub(crate) fn for_each_word<'a>(jieba: &Jieba, text: &'a str, sink: &mut dyn FnMut(Token<'a>)) {
     for (start, position, piece) in pieces(text) {
         for w in jieba.cut(piece, HMM) {
             if w.word.chars().any(char::is_alphanumeric) {

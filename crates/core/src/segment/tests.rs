@@ -189,3 +189,29 @@ fn long_lines_are_cut_where_jieba_would_not_join() {
     assert_eq!(whole.len(), pieces.len());
     assert!(whole == pieces, "the cut differs where the line was split");
 }
+
+#[test]
+fn users_bring_their_own_dictionary() {
+    let own = Dictionary::from_words("# 自带词典\n科技特派员 100 n\n管理 50\n办法 50\n").unwrap();
+    assert_eq!(own.len(), 3);
+    assert!(!own.is_builtin());
+    assert_ne!(own.fingerprint(), Dictionary::builtin().fingerprint());
+    let a = Analyzer::new(own);
+    let words: Vec<&str> = a
+        .query_words("科技特派员管理办法")
+        .iter()
+        .map(|t| t.text)
+        .collect();
+    assert_eq!(words, ["科技特派员", "管理", "办法"]);
+    assert_eq!(
+        a.index_words("科技特派员管理办法"),
+        a.query_words("科技特派员管理办法")
+    );
+    let err = Dictionary::from_words("科技特派员")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("line 1") && err.contains("needs a word and a frequency"),
+        "{err}"
+    );
+}
