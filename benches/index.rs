@@ -95,7 +95,7 @@ fn dir_size(dir: &Path) -> u64 {
 }
 
 fn index(c: &mut Criterion) {
-    zhengce_core::segment::Analyzer::default().jieba(); // the trie, built once per process
+    zhengce_core::segment::Analyzer::default().index_words(""); // the trie, built once per process
     let synth = TempDir::new().unwrap();
     let written =
         zhengce_synth::write_folder(synth.path(), common::synth_bytes(), common::SEED).unwrap();

@@ -46,11 +46,7 @@ const QUERIES: &[(&str, &str)] = &[
 const ROUNDS: usize = 30;
 
 fn options() -> SearchOptions {
-    SearchOptions {
-        passages: 3,
-        facets: true,
-        ..SearchOptions::default()
-    }
+    SearchOptions::default().passages(3).facets(true)
 }
 
 /// Builds the index of `folder` in `into` (2 writer threads).

@@ -9,7 +9,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use zhengce_core::segment::{for_each_word, grams, is_han, normalize, Analyzer};
+use zhengce_core::segment::{grams, is_han, normalize, Analyzer};
 
 /// Bytes of synthetic text segmented per iteration.
 const BYTES: u64 = 5_000_000;
@@ -18,15 +18,14 @@ fn segment(c: &mut Criterion) {
     let docs = zhengce_synth::documents(common::SEED, BYTES);
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let analyzer = Analyzer::default();
-    let jieba = analyzer.jieba(); // the full trie, built before the clock starts
+    analyzer.index_words(""); // the full trie, built before the clock starts
     let normalized: Vec<String> = docs.iter().map(|d| normalize(&d.text).text).collect();
 
     let count_words = |texts: &[String]| {
-        let mut n = 0usize;
-        for t in texts {
-            for_each_word(&jieba, t, &mut |_| n += 1);
-        }
-        n
+        texts
+            .iter()
+            .map(|t| analyzer.index_words(t).len())
+            .sum::<usize>()
     };
     let count_grams = |texts: &[String]| texts.iter().map(|t| grams(t).count()).sum::<usize>();
     let normalized_len: usize = normalized.iter().map(String::len).sum();
@@ -79,7 +78,7 @@ fn segment(c: &mut Criterion) {
             let (mut w, mut gr) = (0usize, 0usize);
             for d in &docs {
                 let n = normalize(black_box(&d.text));
-                for_each_word(&jieba, &n.text, &mut |_| w += 1);
+                w += analyzer.index_words(&n.text).len();
                 gr += grams(&n.text).count();
             }
             assert_eq!((w, gr), (words, grams_n));

@@ -72,7 +72,7 @@ fn bad_files_are_skipped_and_reported_and_the_rest_is_indexed() {
             ("blank.md", &SkipReason::Empty),
             ("empty.txt", &SkipReason::Empty),
             ("latin1.txt", &SkipReason::Encoding),
-            ("picture.png", &SkipReason::Unsupported("png".into())),
+            ("picture.png", &SkipReason::NotRead("png".into())),
         ]
     );
     assert_eq!(hit_paths(&index, "民法典"), vec!["sub/deeper/ok.md"]);

@@ -133,10 +133,7 @@ fn unquoted_terms_need_every_word_and_rank_whole_words_first() {
     // 处理 as a word, and only inside 待处理 in the 2022 market supervision summary.
     let hits = paths(&index, "处理");
     assert_eq!(hits, scan(&docs, "处理"));
-    let options = zhengce_core::SearchOptions {
-        limit: 100,
-        ..Default::default()
-    };
+    let options = zhengce_core::SearchOptions::default().limit(100);
     let ranked = index.search("处理", &options).unwrap().hits;
     let inside_only = ranked
         .iter()
@@ -157,10 +154,7 @@ fn unquoted_terms_need_every_word_and_rank_whole_words_first() {
 #[test]
 fn adjacent_words_rank_above_scattered_ones() {
     let index = corpus_index().unwrap();
-    let options = zhengce_core::SearchOptions {
-        limit: 100,
-        ..Default::default()
-    };
+    let options = zhengce_core::SearchOptions::default().limit(100);
     let hits = index.search("法治宣传", &options).unwrap().hits;
     let docs = normalized_corpus();
     let adjacent = |path: &str| {

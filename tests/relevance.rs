@@ -175,13 +175,7 @@ fn queries_users_type_find_the_right_document_first() {
     let mut failures = Vec::new();
     for &(query, expected, section) in CASES {
         let results = index
-            .search(
-                query,
-                &SearchOptions {
-                    limit: 3,
-                    ..Default::default()
-                },
-            )
+            .search(query, &SearchOptions::default().limit(3))
             .unwrap();
         let first = results.hits.first();
         let got = first.map_or("(nothing)", |h| h.path.as_str());

@@ -75,11 +75,7 @@ fn operators_combine_as_written() {
 #[test]
 fn sort_by_date_puts_the_newest_first() {
     let index = corpus_index().unwrap();
-    let options = SearchOptions {
-        limit: 100,
-        sort: Sort::Date,
-        ..Default::default()
-    };
+    let options = SearchOptions::default().limit(100).sort(Sort::Date);
     let hits = index.search("法治", &options).unwrap().hits;
     let dates: Vec<String> = hits
         .iter()
@@ -100,11 +96,7 @@ fn sort_by_date_puts_the_newest_first() {
 #[test]
 fn facets_count_the_whole_result_set() {
     let index = corpus_index().unwrap();
-    let options = SearchOptions {
-        limit: 100,
-        facets: true,
-        ..Default::default()
-    };
+    let options = SearchOptions::default().limit(100).facets(true);
     let results = index.search("科技", &options).unwrap();
     let facets = results.facets.unwrap();
     let count = |values: &[zhengce_core::search::FacetCount], value: &str| {
@@ -148,10 +140,7 @@ fn facets_count_the_whole_result_set() {
 #[test]
 fn passages_come_with_their_section_and_whole_word_highlights() {
     let index = corpus_index().unwrap();
-    let options = SearchOptions {
-        passages: 3,
-        ..Default::default()
-    };
+    let options = SearchOptions::default().passages(3);
     let hit = index
         .search("科技宣传 民法典", &options)
         .unwrap()

@@ -15,8 +15,14 @@ mod relevance;
 mod search;
 // Keeping the index in step with a folder: updates, refresh, exclusions, kill -9, locking.
 mod update;
+// Property tests of the pure parts (fixed seed).
+mod props;
+// Hostile files, queries and index folders; concurrent searches while indexing.
+mod hostile;
 // Reading folders: encodings, bad files skipped and reported, ignore rules.
 mod ingest;
+// Reading formats: HTML, .docx and PDF text; scans, damaged files and other formats skipped.
+mod formats;
 // The core guarantee: quoted phrases find exactly the documents holding the characters.
 mod recall;
 // Segmentation is the same at index time and at query time.

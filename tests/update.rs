@@ -226,6 +226,8 @@ fn a_second_writer_is_told_to_wait() {
     }
     std::thread::sleep(Duration::from_millis(100));
     let second = dir.run(&["index", "docs"]);
+    // A search meanwhile sees the last commit, and says the index is being written.
+    let search = dir.run(&["search", "第1号", "docs"]);
     let finished_first = first.try_wait().unwrap().is_some();
     first.wait().unwrap();
     assert!(
@@ -239,6 +241,12 @@ fn a_second_writer_is_told_to_wait() {
             .contains("being written by another zhengce process"),
         "{}",
         second.stderr
+    );
+    assert!(search.code == 0 || search.code == 1, "{search:?}");
+    assert!(
+        search.stderr.contains("could not be updated"),
+        "{}",
+        search.stderr
     );
     assert_eq!(dir.run(&["search", "第1号", "docs"]).code, 0);
 }

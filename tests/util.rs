@@ -109,10 +109,7 @@ pub fn corpus_index() -> Result<Index> {
 
 /// The paths of the hits of `query` (all of them), sorted.
 pub fn paths(index: &Index, query: &str) -> Vec<String> {
-    let options = zhengce_core::SearchOptions {
-        limit: 10_000,
-        ..Default::default()
-    };
+    let options = zhengce_core::SearchOptions::default().limit(10_000);
     let mut paths: Vec<String> = index
         .search(query, &options)
         .expect("search")

@@ -44,16 +44,15 @@ pub fn run(cli: &Cli) -> Result<bool> {
             let parsed = parse(query)?;
             let index = open_or_create(path, common)?;
             let by_passage = *by == ListBy::Passage;
-            let options = SearchOptions {
-                limit: *limit,
-                offset: *offset,
-                passages: passages.unwrap_or(if by_passage { 3 } else { 1 }),
-                sort: match sort {
+            let options = SearchOptions::default()
+                .limit(*limit)
+                .offset(*offset)
+                .passages(passages.unwrap_or(if by_passage { 3 } else { 1 }))
+                .sort(match sort {
                     SortBy::Relevance => Sort::Relevance,
                     SortBy::Date => Sort::Date,
-                },
-                facets: *facets,
-            };
+                })
+                .facets(*facets);
             // The check for changed files runs beside the search; only when the folder changed is
             // the index updated and the search run again.
             let (stale, results) = std::thread::scope(|scope| {
@@ -61,8 +60,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
                 let results = index.search_query(&parsed, &options);
                 (check.join().unwrap_or(Ok(false)), results)
             });
-            let results = if stale? {
-                refresh_announced(&index, path, common)?;
+            let results = if stale? && refresh_announced(&index, path, common) {
                 index.search_query(&parsed, &options)?
             } else {
                 results?
@@ -91,18 +89,29 @@ pub fn run(cli: &Cli) -> Result<bool> {
             if let Some(q) = query {
                 parse(q)?;
             }
-            let options = LawsOptions {
-                action: action.as_deref().map(parse_action).transpose()?,
-                years: year.as_deref().map(parse_year).transpose()?,
-                kind: kind.as_deref().map(parse_kind).transpose()?,
-                planned: (*planned || *done).then_some(*planned),
-                by: by.map(|by| match by {
+            let mut options = LawsOptions::default().inferred(*inferred);
+            if let Some(action) = action {
+                options = options.action(parse_action(action)?);
+            }
+            if let Some(year) = year {
+                let (from, to) = parse_year(year)?;
+                options = options.years(from, to);
+            }
+            if let Some(kind) = kind {
+                options = options.kind(parse_kind(kind)?);
+            }
+            if *planned || *done {
+                options = options.planned(*planned);
+            }
+            if let Some(by) = by {
+                options = options.by(match by {
                     By::Year => GroupBy::Year,
                     By::Issuer => GroupBy::Issuer,
-                }),
-                inferred: *inferred,
-                query: query.clone(),
-            };
+                });
+            }
+            if let Some(query) = query {
+                options = options.query(query);
+            }
             let rows = open_or_build(path, common)?.laws(&options)?;
             output::law_rows(&rows, common.json)?;
             Ok(!rows.is_empty())
@@ -162,7 +171,7 @@ fn index_dir(path: &Path, common: &Common) -> PathBuf {
 fn open_or_build(path: &Path, common: &Common) -> Result<Index> {
     let index = open_or_create(path, common)?;
     if is_stale(&index, path, common)? {
-        refresh_announced(&index, path, common)?;
+        refresh_announced(&index, path, common);
     }
     Ok(index)
 }
@@ -191,15 +200,27 @@ fn is_stale(index: &Index, path: &Path, common: &Common) -> Result<bool> {
     Ok(!common.no_refresh && path.is_dir() && index.is_stale(path, &folder_options(common))?)
 }
 
-/// Brings the index in step with the folder, saying so on stderr.
-fn refresh_announced(index: &Index, path: &Path, common: &Common) -> Result<()> {
-    let report = refresh(index, path, &folder_options(common), None)?;
-    eprintln!(
-        "zhengce: index updated: {} added, {} updated, {} removed",
-        report.added, report.updated, report.removed
-    );
-    output::skipped_to_stderr(&report);
-    Ok(())
+/// Brings the index in step with the folder, saying so on stderr; whether it did. An index that
+/// cannot be written (read-only, or another process is writing it) is searched as it is, with a
+/// warning.
+fn refresh_announced(index: &Index, path: &Path, common: &Common) -> bool {
+    match refresh(index, path, &folder_options(common), None) {
+        Ok(report) => {
+            eprintln!(
+                "zhengce: index updated: {} added, {} updated, {} removed",
+                report.added, report.updated, report.removed
+            );
+            output::skipped_to_stderr(&report);
+            true
+        }
+        Err(err) => {
+            eprintln!(
+                "zhengce: warning: the folder changed but the index could not be updated \
+                 ({err:#}); searching it as it is"
+            );
+            false
+        }
+    }
 }
 
 /// Brings the index of `path` in step with it: creates it if missing, starts it over when it was
@@ -217,16 +238,13 @@ fn update(
     let index = match builder.clone().open_in_dir(&dir) {
         Ok(index) => index,
         Err(Error::NoIndex { .. }) => builder.create_in_dir(&dir)?,
-        Err(err @ Error::Incompatible { .. }) => {
+        Err(err @ (Error::Incompatible { .. } | Error::Damaged { .. })) => {
             eprintln!("zhengce: {err}; rebuilding it now");
             builder.create_in_dir(&dir)?
         }
         Err(err) => return Err(err.into()),
     };
-    let options = FolderOptions {
-        rebuild,
-        ..folder_options(common)
-    };
+    let options = folder_options(common).rebuild(rebuild);
     refresh(&index, path, &options, threads)
 }
 
@@ -249,10 +267,12 @@ fn refresh(
 }
 
 fn folder_options(common: &Common) -> FolderOptions {
-    FolderOptions {
-        exclude: common.exclude.clone(),
-        ..FolderOptions::default()
-    }
+    common
+        .exclude
+        .iter()
+        .fold(FolderOptions::default(), |options, pattern| {
+            options.exclude(pattern)
+        })
 }
 
 fn ensure_folder(path: &Path) -> Result<()> {

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    quiet_caught_panics();
     let cli = args::Cli::parse();
     match commands::run(&cli) {
         Ok(true) => ExitCode::SUCCESS,
@@ -20,4 +21,15 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Leaves unprinted the panics that the PDF reader catches (it panics on some damaged PDFs and
+/// fonts; the file is reported as skipped); every other panic is printed as usual.
+fn quiet_caught_panics() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !zhengce_core::ingest::format::catching_panics() {
+            default_hook(info);
+        }
+    }));
 }

@@ -25,7 +25,11 @@ fn main() {
     let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let dict = dir.join("dict");
     let mut words: BTreeMap<String, u64> = BTreeMap::new();
-    read_word_list(&dict.join("jieba.dict.txt"), &mut words, false);
+    // Feature `default-dict`: jieba's general words. Without it the dictionary holds only the
+    // project's words and the law titles, and users bring their own words.
+    if env::var_os("CARGO_FEATURE_DEFAULT_DICT").is_some() {
+        read_word_list(&dict.join("jieba.dict.txt"), &mut words, false);
+    }
     read_law_titles(&dict.join("laws.tsv"), &mut words);
     read_law_titles(&dict.join("aliases.tsv"), &mut words);
     read_word_list(&dict.join("zhengce.dict.txt"), &mut words, true);

@@ -50,6 +50,16 @@ pub enum Error {
         /// The folder to index, as the user would type it.
         root: String,
     },
+    /// The index's files are damaged (truncated, overwritten): it must be built again.
+    #[error("the index at {path} is damaged ({detail}); rebuild it with `zhengce index --rebuild {root}`")]
+    Damaged {
+        /// The index folder.
+        path: PathBuf,
+        /// What tantivy found wrong.
+        detail: String,
+        /// The folder to index, as the user would type it.
+        root: String,
+    },
     /// Another process is writing to the index.
     #[error("the index at {path} is being written by another zhengce process; wait for it to finish and try again")]
     Locked {

@@ -149,13 +149,24 @@ impl IndexBuilder {
                 root: root_hint(dir),
             });
         }
-        let not_an_index = |e: tantivy::TantivyError| Error::NotAnIndex {
+        let damaged = |e: tantivy::TantivyError| Error::Damaged {
             path: dir.to_owned(),
-            reason: e.to_string(),
+            detail: e.to_string(),
+            root: root_hint(dir),
         };
-        let inner = tantivy::Index::open_in_dir(dir).map_err(not_an_index)?;
-        let fields = schema::fields_of(&inner.schema()).map_err(not_an_index)?;
-        self.wrap(inner, fields, Some(dir.to_owned()))
+        let inner = tantivy::Index::open_in_dir(dir).map_err(damaged)?;
+        let fields = schema::fields_of(&inner.schema()).map_err(damaged)?;
+        let index = self
+            .wrap(inner, fields, Some(dir.to_owned()))
+            .map_err(|e| match e {
+                Error::Index(detail) => Error::Damaged {
+                    path: dir.to_owned(),
+                    detail,
+                    root: root_hint(dir),
+                },
+                other => other,
+            })?;
+        Ok(index)
     }
 
     /// Opens the index in `dir`, or creates it when there is none.
@@ -257,6 +268,19 @@ impl Index {
     /// Makes the last commit visible to searches through this handle.
     pub fn reload(&self) -> Result<()> {
         Ok(self.reader.reload()?)
+    }
+
+    /// An error of tantivy while reading this index, as the user should see it: the index is
+    /// damaged (for an index in a folder), or the engine failed.
+    pub(crate) fn read_error(&self, e: tantivy::TantivyError) -> Error {
+        match &self.dir {
+            Some(dir) => Error::Damaged {
+                path: dir.clone(),
+                detail: e.to_string(),
+                root: root_hint(dir),
+            },
+            None => Error::from(e),
+        }
     }
 
     pub(crate) fn tantivy_searcher(&self) -> tantivy::Searcher {

@@ -31,46 +31,52 @@ struct WordsTokenizer {
 }
 
 impl Tokenizer for WordsTokenizer {
-    type TokenStream<'a> = VecTokenStream<'a>;
+    type TokenStream<'a> = WordTokenStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
-        let jieba: Arc<Jieba> = self.analyzer.jieba();
-        let mut tokens = Vec::new();
-        segment::for_each_word(&jieba, text, &mut |t| {
-            tokens.push((t.start as u32, t.end as u32, t.position as u32));
-        });
-        VecTokenStream::new(text, tokens)
-    }
-}
-
-/// A stream over precomputed `(start, end, position)` spans of one text, reusing one token.
-pub struct VecTokenStream<'a> {
-    text: &'a str,
-    spans: std::vec::IntoIter<(u32, u32, u32)>,
-    token: Token,
-}
-
-impl<'a> VecTokenStream<'a> {
-    fn new(text: &'a str, spans: Vec<(u32, u32, u32)>) -> VecTokenStream<'a> {
-        VecTokenStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
+        WordTokenStream {
+            jieba: self.analyzer.jieba(),
             text,
-            spans: spans.into_iter(),
+            pieces: Box::new(segment::pieces(text)),
+            spans: Vec::new(),
+            next: 0,
             token: Token::default(),
         }
     }
 }
 
-impl TokenStream for VecTokenStream<'_> {
+/// The words of one text, cut piece by piece (a line, or part of a long line), so that memory
+/// stays bounded by the longest piece whatever the size of the text.
+pub struct WordTokenStream<'a> {
+    jieba: Arc<Jieba>,
+    text: &'a str,
+    pieces: Box<dyn Iterator<Item = (usize, usize, &'a str)> + 'a>,
+    /// `(start, end, position)` of the current piece's words.
+    spans: Vec<(usize, usize, usize)>,
+    next: usize,
+    token: Token,
+}
+
+impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some((start, end, position)) = self.spans.next() else {
-            return false;
-        };
-        let (start, end) = (start as usize, end as usize);
+        while self.next >= self.spans.len() {
+            let Some((start, position, piece)) = self.pieces.next() else {
+                return false;
+            };
+            self.spans.clear();
+            self.next = 0;
+            let spans = &mut self.spans;
+            segment::for_each_word(&self.jieba, piece, &mut |t| {
+                spans.push((start + t.start, start + t.end, position + t.position));
+            });
+        }
+        let (start, end, position) = self.spans[self.next];
+        self.next += 1;
         self.token.text.clear();
         self.token.text.push_str(&self.text[start..end]);
         self.token.offset_from = start;
         self.token.offset_to = end;
-        self.token.position = position as usize;
+        self.token.position = position;
         true
     }
 

@@ -12,8 +12,9 @@ use super::{Index, IndexWriter};
 use crate::error::{Error, Result};
 use crate::ingest::{self, FileState, SkipReason, Skipped, SourceFile, WalkOptions};
 
-/// How to walk a folder.
+/// How to walk a folder: `FolderOptions::default()`, changed with the builder methods.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FolderOptions {
     /// Patterns of paths to leave out (gitignore syntax), besides `.zhengceignore`.
     pub exclude: Vec<String>,
@@ -30,6 +31,26 @@ impl Default for FolderOptions {
             commit_every: 256 << 20,
             rebuild: false,
         }
+    }
+}
+
+impl FolderOptions {
+    /// Leave out paths matching `pattern` (gitignore syntax: `drafts/`, `*.bak`).
+    pub fn exclude(mut self, pattern: impl Into<String>) -> Self {
+        self.exclude.push(pattern.into());
+        self
+    }
+
+    /// Commit after about `bytes` of new text.
+    pub fn commit_every(mut self, bytes: u64) -> Self {
+        self.commit_every = bytes;
+        self
+    }
+
+    /// Index every file again, as if the index were empty.
+    pub fn rebuild(mut self, rebuild: bool) -> Self {
+        self.rebuild = rebuild;
+        self
     }
 }
 

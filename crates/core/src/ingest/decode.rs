@@ -2,7 +2,7 @@
 //! legacy encodings GB18030 (covering GBK and GB2312) and Big5 — told apart by the BOM, then by
 //! validation, then by `chardetng`'s guess checked by a strict decode.
 
-use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE};
 
 use super::SkipReason;
 
@@ -56,7 +56,28 @@ fn decode_any(bytes: &[u8]) -> Result<Decoded, SkipReason> {
             encoding: "utf-8",
         });
     }
-    legacy(bytes).ok_or(SkipReason::Encoding)
+    mostly_utf8(bytes)
+        .or_else(|| legacy(bytes))
+        .ok_or(SkipReason::Encoding)
+}
+
+/// UTF-8 with a few broken sequences (a file cut in the middle of a character, a stray byte):
+/// decoded with the broken bytes replaced, when they are rare.
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let text = String::from_utf8_lossy(bytes);
+    few_replaced(&text).then(|| Decoded {
+        text: text.into_owned(),
+        encoding: "utf-8",
+    })
+}
+
+/// Whether replaced characters are rare: only the last one (a file cut in the middle of its last
+/// character), at most two in a text of some length (a stray byte), or half a percent.
+fn few_replaced(text: &str) -> bool {
+    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let chars = text.chars().count().max(1);
+    let cut_at_end = replaced == 1 && text.ends_with('\u{FFFD}') && chars > 1;
+    cut_at_end || (replaced <= 2 && chars > 20) || replaced as f64 / chars as f64 <= MAX_REPLACED
 }
 
 /// GB18030 or Big5. Both decode most double-byte text without error, so each strict decode is
@@ -82,12 +103,16 @@ fn legacy(bytes: &[u8]) -> Option<Decoded> {
         .filter_map(|&(e, name)| strict(e, bytes, name))
         .min_by_key(private);
     exact.or_else(|| {
-        let chinese = guess == GBK || guess == GB18030 || guess == BIG5;
-        let (encoding, name) = if chinese { order[0] } else { return None };
-        let (text, _, _) = encoding.decode(bytes);
-        let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        let share = replaced as f64 / text.chars().count().max(1) as f64;
-        (share <= MAX_REPLACED).then(|| Decoded {
+        // No strict decode: the encoding that needs the fewest replacements, if they are few.
+        let lossy = order.map(|(encoding, name)| (encoding.decode(bytes).0, name));
+        let replaced = |t: &str| t.chars().filter(|&c| c == '\u{FFFD}').count();
+        let [a, b] = lossy;
+        let (text, name) = if replaced(&b.0) < replaced(&a.0) {
+            b
+        } else {
+            a
+        };
+        few_replaced(&text).then(|| Decoded {
             text: text.into_owned(),
             encoding: name,
         })
@@ -133,6 +158,24 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(decode(&be).unwrap().text, text);
+    }
+
+    #[test]
+    fn truncated_files_keep_their_text() {
+        let text = "学习宣传贯彻《中华人民共和国民法典》，推进法治政府建设。".repeat(3);
+        let bytes = text.as_bytes();
+        let cut = &bytes[..bytes.len() - 2];
+        let decoded = decode(cut).unwrap();
+        assert_eq!(decoded.encoding, "utf-8");
+        assert!(decoded.text.starts_with("学习宣传贯彻"));
+        let (gb, _, _) = GB18030.encode(&text);
+        let decoded = decode(&gb[..gb.len() - 1]).unwrap();
+        assert_eq!(decoded.encoding, "gb18030");
+        assert!(decoded.text.starts_with("学习宣传贯彻"));
+        // A short file cut in its last character (regression: refused as 1 in 12 replaced).
+        let (gb, _, _) = GB18030.encode("开展科技特派员选派工作。");
+        let decoded = decode(&gb[..gb.len() - 1]).unwrap();
+        assert_eq!(decoded.text, "开展科技特派员选派工作\u{FFFD}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! each document. Knows nothing of the index.
 
 mod decode;
+pub mod format;
 pub mod frontmatter;
 pub mod meta;
 pub mod outline;
@@ -17,8 +18,9 @@ pub use decode::{decode, Decoded};
 pub use meta::Metadata;
 pub use outline::{outline, section_path, Heading};
 
-/// File name extensions read as plain text.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+/// Files larger than this are not read (skipped with a reason): a policy document is rarely more
+/// than a few megabytes, and indexing holds a file's text several times in memory.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
 
 /// A document ready to index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,7 +31,8 @@ pub struct Document {
     pub meta: Metadata,
     /// The full text as decoded (a Markdown file's front matter included).
     pub body: String,
-    /// The encoding the file was in (`utf-8`, `gb18030`, …); empty for text given directly.
+    /// The encoding the file was in (`utf-8`, `gb18030`, `gbk`, …; `pdf` for a PDF's text layer);
+    /// empty for text given directly.
     pub encoding: String,
     /// Size, modification time and hash of the file it was read from (none for text given
     /// directly): what an update compares to tell whether the file changed.
@@ -71,14 +74,25 @@ pub enum SkipReason {
     Empty,
     /// The file holds NUL bytes: not text.
     Binary,
-    /// The bytes are neither UTF-8, UTF-16 with a BOM nor GB18030.
+    /// The bytes are neither UTF-8, UTF-16 with a BOM, GB18030 nor Big5.
     Encoding,
     /// A format zhengce does not read (the extension).
     Unsupported(String),
+    /// A known format zhengce does not read (the extension): Word 97–2003 and WPS documents,
+    /// spreadsheets, presentations, images, archives.
+    NotRead(String),
+    /// A PDF without a text layer (文字层), such as a scan.
+    NoTextLayer,
+    /// The file is damaged or not what its extension says (what is wrong).
+    Corrupt(String),
+    /// The file is encrypted (加密) with a password.
+    Encrypted,
     /// The file or folder could not be read (the system's message).
     Unreadable(String),
     /// A symbolic link: never followed, so that nothing outside the folder is read.
     Symlink,
+    /// Larger than [`MAX_FILE_BYTES`] (the size in bytes).
+    TooLarge(u64),
 }
 
 impl fmt::Display for SkipReason {
@@ -87,14 +101,24 @@ impl fmt::Display for SkipReason {
             SkipReason::Empty => f.write_str("empty file"),
             SkipReason::Binary => f.write_str("binary file (NUL bytes)"),
             SkipReason::Encoding => {
-                f.write_str("unknown encoding (neither UTF-8, UTF-16 nor GB18030)")
+                f.write_str("unknown encoding (neither UTF-8, UTF-16, GB18030 nor Big5)")
             }
             SkipReason::Unsupported(ext) if ext.is_empty() => {
                 f.write_str("unsupported format (no extension)")
             }
             SkipReason::Unsupported(ext) => write!(f, "unsupported format (.{ext})"),
+            SkipReason::NotRead(ext) => f.write_str(&format::not_read_message(ext)),
+            SkipReason::NoTextLayer => f.write_str("no text layer (scanned?)"),
+            SkipReason::Corrupt(what) => write!(f, "corrupt or unreadable: {what}"),
+            SkipReason::Encrypted => f.write_str("encrypted (password protected)"),
             SkipReason::Unreadable(msg) => write!(f, "unreadable: {msg}"),
             SkipReason::Symlink => f.write_str("symbolic link (not followed)"),
+            SkipReason::TooLarge(size) => write!(
+                f,
+                "too large ({} MB; the limit is {} MB)",
+                size >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
         }
     }
 }
@@ -124,7 +148,7 @@ pub struct SourceFile {
 /// Name of the file of ignore rules (gitignore syntax) read from the top of an indexed folder.
 pub const IGNORE_FILE: &str = ".zhengceignore";
 
-/// Walks `root` in sorted order and returns the text files to read, and the files skipped. Hidden
+/// Walks `root` in sorted order and returns the files to read, and the files skipped. Hidden
 /// files and folders (name starting with `.`), the folder `exclude` (the index) and whatever the
 /// root's `.zhengceignore` matches are left out; symbolic links are not followed.
 pub fn walk(root: &Path, exclude: Option<&Path>) -> (Vec<SourceFile>, Vec<Skipped>) {
@@ -186,7 +210,7 @@ pub fn walk_with(root: &Path, options: &WalkOptions) -> (Vec<SourceFile>, Vec<Sk
         }
         let path = relative(root, entry.path());
         match extension(entry.path()) {
-            Some(ext) if TEXT_EXTENSIONS.contains(&ext.as_str()) => {
+            Some(ext) if format::reads(&ext) => {
                 files.push(SourceFile {
                     full_path: entry.into_path(),
                     path,
@@ -196,7 +220,7 @@ pub fn walk_with(root: &Path, options: &WalkOptions) -> (Vec<SourceFile>, Vec<Sk
             }
             ext => skipped.push(Skipped {
                 path,
-                reason: SkipReason::Unsupported(ext.unwrap_or_default()),
+                reason: format::not_read(&ext.unwrap_or_default()),
             }),
         }
     }
@@ -216,19 +240,26 @@ fn stat_all(files: &mut [SourceFile]) {
     });
 }
 
-/// Reads and decodes one file found by [`walk`].
+/// Reads one file found by [`walk`] and extracts its text in its format ([`format::extract`]).
 pub fn read(file: &SourceFile) -> Result<Document, SkipReason> {
+    if file.size > MAX_FILE_BYTES {
+        return Err(SkipReason::TooLarge(file.size));
+    }
     let bytes =
         std::fs::read(&file.full_path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-    let decoded = decode(&bytes)?;
-    let mut doc = Document::from_text(&file.path, &decoded.text);
-    doc.encoding = decoded.encoding.to_owned();
-    doc.file = Some(FileState {
-        size: file.size,
-        mtime: file.mtime,
-        hash: content_hash(&bytes),
-    });
-    Ok(doc)
+    let found = format::extract(&extension(&file.full_path).unwrap_or_default(), &bytes)?;
+    let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+    Ok(Document {
+        path: file.path.clone(),
+        meta: format::metadata(&found, name),
+        body: found.text,
+        encoding: found.encoding,
+        file: Some(FileState {
+            size: file.size,
+            mtime: file.mtime,
+            hash: content_hash(&bytes),
+        }),
+    })
 }
 
 /// The hash an index keeps of a file's bytes.

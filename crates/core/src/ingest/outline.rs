@@ -113,6 +113,12 @@ pub fn section_path(outline: &[Heading], byte_offset: usize) -> Vec<String> {
     open.into_iter().map(|h| h.text.clone()).collect()
 }
 
+/// Whether a line starts with a heading number (第X章, 一、, （一）, 1., ①, 附件 …): a new
+/// section or list item, whatever follows on the line.
+pub(crate) fn starts_with_heading_number(line: &str) -> bool {
+    numbered(line.trim_matches(is_space)).is_some()
+}
+
 /// The kind and text of a heading line, or `None` for body text.
 fn classify(line: &str) -> Option<(Kind, String)> {
     let line = line.trim_matches(is_space);

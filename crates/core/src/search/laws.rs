@@ -29,8 +29,19 @@ pub enum GroupBy {
     Issuer,
 }
 
-/// Which citations the laws table counts.
+/// Which citations the laws table counts. `LawsOptions::default()` counts every citation of every
+/// document; the builder methods narrow it:
+///
+/// ```
+/// use zhengce_core::cite::Action;
+/// use zhengce_core::LawsOptions;
+///
+/// // Which laws were publicized (宣传) in 2024, done rather than planned?
+/// let options = LawsOptions::default().action(Action::Publicize).years(2024, 2024).planned(false);
+/// assert_eq!(options.years, Some((2024, 2024)));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LawsOptions {
     /// Only citations with this action.
     pub action: Option<Action>,
@@ -46,6 +57,50 @@ pub struct LawsOptions {
     pub inferred: bool,
     /// Only documents matching this query (query language).
     pub query: Option<String>,
+}
+
+impl LawsOptions {
+    /// Only citations with this action (宣传, 学习, 落实, 制定).
+    pub fn action(mut self, action: Action) -> Self {
+        self.action = Some(action);
+        self
+    }
+
+    /// Only documents of the years `from` to `to` (inclusive).
+    pub fn years(mut self, from: u16, to: u16) -> Self {
+        self.years = Some((from, to));
+        self
+    }
+
+    /// Only titles of this kind (法律, 行政法规 …).
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Only planned (`true`: 下一步打算) or only done (`false`) citations.
+    pub fn planned(mut self, planned: bool) -> Self {
+        self.planned = Some(planned);
+        self
+    }
+
+    /// One table per year or per issuer.
+    pub fn by(mut self, by: GroupBy) -> Self {
+        self.by = Some(by);
+        self
+    }
+
+    /// Count titles named without 《》 too.
+    pub fn inferred(mut self, inferred: bool) -> Self {
+        self.inferred = inferred;
+        self
+    }
+
+    /// Only documents matching `query` (query language).
+    pub fn query(mut self, query: impl Into<String>) -> Self {
+        self.query = Some(query.into());
+        self
+    }
 }
 
 /// One row of the laws table: a title and how documents cite it.

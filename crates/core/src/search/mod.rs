@@ -27,8 +27,18 @@ use crate::segment::normalize;
 use collect::{AllHits, Found};
 use lookup::IndexLookup;
 
-/// How many results, from where, in which order, with how many passages each.
+/// How many results, from where, in which order, with how many passages each. Start from
+/// `SearchOptions::default()` and change what you need:
+///
+/// ```
+/// use zhengce_core::search::Sort;
+/// use zhengce_core::SearchOptions;
+///
+/// let options = SearchOptions::default().limit(20).offset(20).sort(Sort::Date).facets(true);
+/// assert_eq!((options.limit, options.passages), (20, 1));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SearchOptions {
     /// Most hits returned.
     pub limit: usize,
@@ -43,6 +53,7 @@ pub struct SearchOptions {
 }
 
 impl Default for SearchOptions {
+    /// Ten hits from the first, by relevance, one passage each, no facets.
     fn default() -> Self {
         SearchOptions {
             limit: 10,
@@ -51,6 +62,38 @@ impl Default for SearchOptions {
             sort: Sort::Relevance,
             facets: false,
         }
+    }
+}
+
+impl SearchOptions {
+    /// At most `limit` hits.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// Skip the first `offset` hits (the pages before).
+    pub fn offset(mut self, offset: usize) -> Self {
+        self.offset = offset;
+        self
+    }
+
+    /// Up to `passages` passages per hit (0: none).
+    pub fn passages(mut self, passages: usize) -> Self {
+        self.passages = passages;
+        self
+    }
+
+    /// Order the hits by relevance or by date.
+    pub fn sort(mut self, sort: Sort) -> Self {
+        self.sort = sort;
+        self
+    }
+
+    /// Count the whole result set by year, issuer, region and kind.
+    pub fn facets(mut self, facets: bool) -> Self {
+        self.facets = facets;
+        self
     }
 }
 
@@ -105,7 +148,9 @@ impl Index {
     pub fn search_query(&self, query: &Query, options: &SearchOptions) -> Result<SearchResults> {
         let searcher = self.tantivy_searcher();
         let compiled = self.compile_query(query)?;
-        let mut found = searcher.search(&*compiled, &AllHits)?;
+        let mut found = searcher
+            .search(&*compiled, &AllHits)
+            .map_err(|e| self.read_error(e))?;
         let total = found.len();
         let facets = if options.facets {
             Some(collect::facets(&searcher, &found)?)
@@ -135,7 +180,9 @@ impl Index {
         texts: &[&str],
         n: usize,
     ) -> Result<Hit> {
-        let doc: TantivyDocument = searcher.doc(DocAddress::new(h.segment, h.doc))?;
+        let doc: TantivyDocument = searcher
+            .doc(DocAddress::new(h.segment, h.doc))
+            .map_err(|e| self.read_error(e))?;
         let f = &self.fields;
         let text = |field| {
             doc.get_first(field)

@@ -14,6 +14,8 @@ const WHOLE_PARAGRAPH: usize = 120;
 const WINDOW: usize = 100;
 /// Characters of context kept before the first match of a window.
 const LEAD: usize = 20;
+/// Matches of a long paragraph tried as the first of a window.
+const WINDOW_TRIES: usize = 4096;
 
 /// A passage of a document with the query's matches highlighted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +48,7 @@ pub fn passages(original: &str, norm: &Normalized, texts: &[&str], n: usize) -> 
     let mut scored: Vec<(usize, usize)> = paragraphs
         .iter()
         .enumerate()
-        .map(|(i, p)| (i, paragraph_score(&matches, p)))
+        .map(|(i, p)| (i, paragraph_score(within(&matches, p), texts.len())))
         .filter(|&(_, score)| score > 0)
         .collect();
     if scored.is_empty() {
@@ -103,17 +105,34 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The matches starting inside `range`, found by binary search in the sorted `matches`.
+fn within<'m>(matches: &'m [Match], range: &Range<usize>) -> &'m [Match] {
+    let lo = matches.partition_point(|m| m.range.start < range.start);
+    let hi = matches.partition_point(|m| m.range.start < range.end);
+    &matches[lo..hi.max(lo)]
+}
+
 /// Distinct query texts in the paragraph weigh most, each by its length in characters (the whole
-/// term 法治副校长 over its part 法治); the number of matches breaks ties.
-fn paragraph_score(matches: &[Match], p: &Range<usize>) -> usize {
-    let inside: Vec<&Match> = matches
-        .iter()
-        .filter(|m| p.contains(&m.range.start))
-        .collect();
-    let mut distinct: Vec<(usize, usize)> = inside.iter().map(|m| (m.text, m.chars)).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    distinct.iter().map(|&(_, chars)| chars).sum::<usize>() * 1000 + inside.len().min(999)
+/// term 法治副校长 over its part 法治); the number of matches breaks ties. `inside` are the
+/// paragraph's matches, `texts` the number of query texts.
+fn paragraph_score(inside: &[Match], texts: usize) -> usize {
+    let mut seen = vec![false; texts];
+    let mut chars = 0;
+    for m in inside {
+        if let Some(s) = seen.get_mut(m.text).filter(|s| !**s) {
+            *s = true;
+            chars += m.chars;
+        }
+    }
+    chars * 1000 + inside.len().min(999)
+}
+
+/// How many distinct query texts the matches hold.
+fn distinct_texts<'m>(matches: impl Iterator<Item = &'m Match>) -> usize {
+    let mut texts: Vec<usize> = matches.map(|m| m.text).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    texts.len()
 }
 
 /// The passage of paragraph `p`: the whole paragraph if short, else the window with
@@ -147,26 +166,30 @@ fn cut(original: &str, norm: &Normalized, matches: &[Match], p: Range<usize>) ->
     passage
 }
 
+/// The window of paragraph `p` holding the most distinct query texts, the earliest on a tie.
+/// A window opens before each match of a text other than the one before it (where a new text
+/// comes in), at most `WINDOW_TRIES` of them, and the search stops at a window holding every
+/// text: a paragraph of a million matches costs little more than a short one.
 fn best_window(text: &str, matches: &[Match], p: &Range<usize>) -> Range<usize> {
-    let inside: Vec<&Match> = matches
-        .iter()
-        .filter(|m| p.contains(&m.range.start))
-        .collect();
+    let inside = within(matches, p);
+    let all = distinct_texts(inside.iter());
     let mut best = window_at(text, p, p.start);
     let mut best_score = 0;
-    for m in &inside {
+    let changes = inside
+        .iter()
+        .enumerate()
+        .filter(|&(i, m)| i == 0 || inside[i - 1].text != m.text)
+        .map(|(_, m)| m);
+    for m in changes.take(WINDOW_TRIES) {
         let start = back_chars(text, m.range.start, LEAD).max(p.start);
         let w = window_at(text, p, start);
-        let mut distinct: Vec<usize> = inside
-            .iter()
-            .filter(|x| x.range.start >= w.start && x.range.end <= w.end)
-            .map(|x| x.text)
-            .collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.len() > best_score {
-            best_score = distinct.len();
+        let score = distinct_texts(within(inside, &w).iter().filter(|x| x.range.end <= w.end));
+        if score > best_score {
+            best_score = score;
             best = w;
+        }
+        if best_score == all {
+            break;
         }
     }
     best
@@ -176,7 +199,7 @@ fn best_window(text: &str, matches: &[Match], p: &Range<usize>) -> Range<usize> 
 /// paragraph `p`.
 fn whole_matches(matches: &[Match], window: Range<usize>, p: &Range<usize>) -> Range<usize> {
     let mut w = window;
-    for m in matches {
+    for m in within(matches, p) {
         if m.range.start < w.end && m.range.end > w.end && m.range.end <= p.end {
             w.end = m.range.end;
         }
@@ -216,7 +239,10 @@ fn back_chars(text: &str, from: usize, n: usize) -> usize {
 /// The matches inside `window`, clipped to it, with overlapping and touching ones merged.
 fn merged_highlights(matches: &[Match], window: &Range<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for m in matches {
+    // A match starting before the window may reach into it, by less than the longest match.
+    let longest = matches.iter().map(|m| m.range.len()).max().unwrap_or(0);
+    let from = window.start.saturating_sub(longest)..window.end;
+    for m in within(matches, &from) {
         let (s, e) = (m.range.start.max(window.start), m.range.end.min(window.end));
         if s >= e {
             continue;
@@ -295,6 +321,19 @@ mod tests {
             p.text.chars().count()
         );
         assert_eq!(&p.text[p.highlights[0][0]..p.highlights[0][1]], "民法典");
+    }
+
+    #[test]
+    fn a_paragraph_of_many_matches_finds_the_window_with_every_text() {
+        // Regression: windows were tried at every match against every match (quadratic), so a
+        // line of a million matches took minutes.
+        let original = format!("{}民法典{}", "法治".repeat(300_000), "法治".repeat(300_000));
+        let norm = normalize(&original);
+        let got = passages(&original, &norm, &["法治", "民法典"], 1);
+        let p = &got[0];
+        assert!(p.text.contains("民法典"), "{}", p.text);
+        // Touching matches merge into one highlight.
+        assert_eq!(p.highlights, vec![[0, p.text.len()]]);
     }
 
     #[test]

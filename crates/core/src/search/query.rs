@@ -90,6 +90,79 @@ impl Query {
     }
 }
 
+impl std::fmt::Display for Query {
+    /// The query in the query language; parsing it gives the same query back.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Query::Term(t) => f.write_str(t),
+            Query::Phrase(p) => write!(f, "{}", quoted(p)),
+            Query::Filter(filter) => write!(f, "{filter}"),
+            Query::And(qs) => {
+                let parts: Vec<String> = qs.iter().map(|q| grouped(q, false)).collect();
+                f.write_str(&parts.join(" "))
+            }
+            Query::Or(qs) => {
+                let parts: Vec<String> = qs.iter().map(|q| grouped(q, true)).collect();
+                f.write_str(&parts.join(" OR "))
+            }
+            Query::Not(q) => write!(f, "-{}", grouped(q, true)),
+        }
+    }
+}
+
+impl std::fmt::Display for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Filter::Title(t) => write!(f, "title:{}", quoted(t)),
+            Filter::Year(from, to) => {
+                let from = if *from == 0 {
+                    String::new()
+                } else {
+                    from.to_string()
+                };
+                let to = if *to == u16::MAX {
+                    String::new()
+                } else {
+                    to.to_string()
+                };
+                if from == to {
+                    write!(f, "year:{from}")
+                } else {
+                    write!(f, "year:{from}..{to}")
+                }
+            }
+            Filter::Law(t) => write!(f, "law:《{t}》"),
+            Filter::Action(a) => write!(f, "action:{}", a.name()),
+            Filter::Kind(k) => write!(f, "kind:{}", k.name()),
+            Filter::Planned(p) => f.write_str(if *p { "state:planned" } else { "state:done" }),
+            Filter::Issuer(v) => write!(f, "issuer:{}", quoted(v)),
+            Filter::Region(v) => write!(f, "region:{}", quoted(v)),
+            Filter::Type(v) => write!(f, "type:{}", quoted(v)),
+            Filter::DocNumber(v) => write!(f, "doc:{}", quoted(v)),
+        }
+    }
+}
+
+/// `q` as written inside a larger query: in parentheses when it is a group of several clauses
+/// (an `And` inside an `Or` or a `Not` needs them; an `Or` always does).
+fn grouped(q: &Query, in_or_or_not: bool) -> String {
+    match q {
+        Query::Or(_) => format!("({q})"),
+        Query::And(_) if in_or_or_not => format!("({q})"),
+        _ => q.to_string(),
+    }
+}
+
+/// `text` in quotes that it does not contain.
+fn quoted(text: &str) -> String {
+    let pairs = [('"', '"'), ('「', '」'), ('『', '』'), ('“', '”')];
+    let (open, close) = pairs
+        .into_iter()
+        .find(|&(o, c)| !text.contains(o) && !text.contains(c))
+        .unwrap_or(('「', '」'));
+    format!("{open}{text}{close}")
+}
+
 /// Parses `input`; errors point at the column and say what was expected.
 pub fn parse(input: &str) -> Result<Query> {
     let chars: Vec<char> = input.chars().collect();
@@ -170,7 +243,7 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
     let mut i = 0;
     while i < chars.len() {
         let c = fold(chars[i]);
-        if c.is_whitespace() {
+        if is_space(c) {
             i += 1;
         } else if c == '(' || c == ')' {
             out.push(Lexeme {
@@ -193,7 +266,7 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
                 column: i,
             });
             i = end + 1;
-        } else if c == '-' && chars.get(i + 1).is_none_or(|&n| !fold(n).is_whitespace()) {
+        } else if c == '-' && chars.get(i + 1).is_none_or(|&n| !is_space(fold(n))) {
             out.push(Lexeme {
                 kind: Lex::Minus,
                 column: i,
@@ -230,8 +303,14 @@ fn fold(c: char) -> char {
     }
 }
 
+/// White space separates words; so do control characters, which normalizing turns into white
+/// space (else `a\u{3}b` would be one word holding a space).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
 fn ends_word(c: char) -> bool {
-    c.is_whitespace() || c == '(' || c == ')' || closing_quote(c).is_some()
+    is_space(c) || c == '(' || c == ')' || closing_quote(c).is_some()
 }
 
 /// The characters that close a phrase opened by `c`, if `c` opens one.
@@ -286,7 +365,7 @@ impl Parser<'_> {
         Ok(match branches.len() {
             0 => None,
             1 => branches.pop(),
-            _ => Some(Query::Or(branches)),
+            _ => Some(Query::Or(flatten_or(branches))),
         })
     }
 
@@ -303,7 +382,7 @@ impl Parser<'_> {
         Ok(match clauses.len() {
             0 => None,
             1 => clauses.pop(),
-            _ => Some(Query::And(clauses)),
+            _ => Some(Query::And(flatten_and(clauses))),
         })
     }
 
@@ -360,7 +439,9 @@ impl Parser<'_> {
 
     /// A plain word or a `field:value` filter (the value may be a following phrase).
     fn word(&mut self, word: &str, column: usize) -> Result<Option<Query>> {
-        let folded: String = word.chars().map(fold).collect();
+        // Fields are told on the normalized word, as terms are: an invisible character or a
+        // full-width colon makes no difference.
+        let folded = normalize(word).text;
         let Some((name, value)) = folded.split_once(':') else {
             return Ok(searchable(word).map(Query::Term));
         };
@@ -454,6 +535,31 @@ impl Parser<'_> {
             )),
         }
     }
+}
+
+/// `clauses` with their own `And` groups opened up: `(a b) c` is `a b c`, so the citation filters
+/// of the whole group hold for one citation.
+fn flatten_and(clauses: Vec<Query>) -> Vec<Query> {
+    let mut out = Vec::with_capacity(clauses.len());
+    for q in clauses {
+        match q {
+            Query::And(inner) => out.extend(inner),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `branches` with their own `Or` groups opened up: `(a OR b) OR c` is `a OR b OR c`.
+fn flatten_or(branches: Vec<Query>) -> Vec<Query> {
+    let mut out = Vec::with_capacity(branches.len());
+    for q in branches {
+        match q {
+            Query::Or(inner) => out.extend(inner),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn example(field: &str) -> &'static str {
@@ -666,6 +772,37 @@ mod tests {
                 other => panic!("{input:?} should fail, got {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn queries_print_back_to_themselves() {
+        // Regressions found by the property test and by fuzzing: a field behind an invisible
+        // character (told after normalizing, as terms are), a group nested in a group, control
+        // characters inside a word.
+        assert!(parse("“法“\u{feff}OR:").is_err());
+        let inputs = [
+            "“法“（（一）Ａ）",
+            "t\u{3}\0\0itle",
+            "宣传 (宪法 OR (民法典 OR 草案)) -year:2020",
+            "title:「管理\"办法」 law:民法典 state:done",
+        ];
+        for input in inputs {
+            let query = parse(input).unwrap();
+            let printed = query.to_string();
+            assert_eq!(
+                parse(&printed).unwrap(),
+                query,
+                "{input:?} printed as {printed:?}"
+            );
+        }
+        assert_eq!(
+            parse("t\u{3}itle").unwrap(),
+            Query::And(vec![t("t"), t("itle")])
+        );
+        assert_eq!(
+            parse("(宪法 民法典) 宣传").unwrap(),
+            Query::And(vec![t("宪法"), t("民法典"), t("宣传")])
+        );
     }
 
     #[test]

@@ -75,6 +75,18 @@ impl Dictionary {
         while let Some((word, freq)) = stream.next() {
             words.insert(String::from_utf8_lossy(word).into_owned(), freq);
         }
+        Dictionary::from_map_of(words, text)
+    }
+
+    /// A dictionary of only the given words (`word frequency` lines, as jieba's `dict.txt`;
+    /// `#` starts a comment): bring your own, for example jieba's or a domain's, in place of the
+    /// built-in one.
+    pub fn from_words(text: &str) -> Result<Dictionary> {
+        Dictionary::from_map_of(BTreeMap::new(), text)
+    }
+
+    /// `words` with the words of `text` added.
+    fn from_map_of(mut words: BTreeMap<String, u64>, text: &str) -> Result<Dictionary> {
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -144,7 +156,7 @@ impl Dictionary {
     }
 
     /// jieba with every word, built once per dictionary and shared.
-    pub fn full_jieba(&self) -> Arc<Jieba> {
+    pub(crate) fn full_jieba(&self) -> Arc<Jieba> {
         self.full
             .get_or_init(|| {
                 let mut jieba = Jieba::empty();
@@ -161,7 +173,7 @@ impl Dictionary {
 
     /// A jieba holding only the dictionary words that occur in `text`: it cuts `text` exactly
     /// as [`Dictionary::full_jieba`] does.
-    pub fn jieba_for(&self, text: &str) -> Jieba {
+    pub(crate) fn jieba_for(&self, text: &str) -> Jieba {
         let mut jieba = Jieba::empty();
         let mut sum = 0u64;
         for (word, freq) in self.words_in(text) {

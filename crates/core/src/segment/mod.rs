@@ -35,6 +35,8 @@ const ANALYZER_VERSION: u32 = 2;
 /// Lines longer than this many bytes are cut further at punctuation before jieba sees them, which
 /// bounds memory and gives the same words (jieba never joins across punctuation).
 const MAX_PIECE: usize = 4096;
+/// A piece without any punctuation is cut at this many bytes all the same.
+const HARD_PIECE: usize = 4 * MAX_PIECE;
 
 /// A word token: a slice of the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,12 +81,18 @@ impl Analyzer {
     }
 
     /// jieba with the whole dictionary (built once, then shared): for indexing.
-    pub fn jieba(&self) -> Arc<Jieba> {
+    pub(crate) fn jieba(&self) -> Arc<Jieba> {
         self.dict.full_jieba()
     }
 
+    /// Exact-mode words of normalized `text` (a document), cut as indexing cuts them: with the
+    /// whole dictionary, which is built on the first call (about 100 ms) and then shared.
+    pub fn index_words<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
+        self.words(&self.jieba(), text)
+    }
+
     /// Words of normalized `text`, with the full dictionary.
-    pub fn words<'a>(&self, jieba: &Jieba, text: &'a str) -> Vec<Token<'a>> {
+    pub(crate) fn words<'a>(&self, jieba: &Jieba, text: &'a str) -> Vec<Token<'a>> {
         let mut out = Vec::new();
         for_each_word(jieba, text, &mut |t| out.push(t));
         out
@@ -103,7 +111,7 @@ impl Analyzer {
 /// Calls `sink` with every word token of `text`, cut by `jieba` in exact mode: a word inside a
 /// longer word is not a token (待处理 gives no 处理), so whole words rank above parts of words.
 /// White space and punctuation are not tokens.
-pub fn for_each_word<'a>(jieba: &Jieba, text: &'a str, sink: &mut dyn FnMut(Token<'a>)) {
+pub(crate) fn for_each_word<'a>(jieba: &Jieba, text: &'a str, sink: &mut dyn FnMut(Token<'a>)) {
     for (start, position, piece) in pieces(text) {
         for w in jieba.cut(piece, HMM) {
             if w.word.chars().any(char::is_alphanumeric) {
@@ -120,7 +128,7 @@ pub fn for_each_word<'a>(jieba: &Jieba, text: &'a str, sink: &mut dyn FnMut(Toke
 
 /// Splits `text` into lines, and long lines at punctuation, as `(byte offset, character offset,
 /// piece)`.
-fn pieces(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+pub fn pieces(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     let mut rest_start = 0;
     let mut chars_before = 0;
     std::iter::from_fn(move || {
@@ -145,9 +153,14 @@ fn piece_end(rest: &str) -> usize {
         return line_end;
     }
     let mut cut = None;
-    for (i, c) in rest.char_indices() {
+    for (i, c) in rest[..line_end].char_indices() {
         if i > MAX_PIECE && cut.is_some() {
             break;
+        }
+        if i > HARD_PIECE {
+            // A run without punctuation this long is no prose (a table dumped as one line, noise):
+            // it is cut anyway, so that memory stays bounded; words at the cut may differ.
+            return i;
         }
         if char_class(c) == CharClass::Other && !is_jieba_joiner(c) {
             cut = Some(i + c.len_utf8());

@@ -105,7 +105,8 @@ pub fn normalize(original: &str) -> Normalized {
         let Some(folded) = fold_char(c) else { continue };
         let folded = if is_dot_variant(folded)
             && out.text.ends_with(|p: char| p.is_ascii_digit())
-            && chars.peek().is_some_and(|&(_, n)| fold_digit(n))
+            && out.pending_space.is_none_or(|(_, newline)| !newline)
+            && next_kept(chars.clone()).is_some_and(fold_digit)
         {
             '.'
         } else {
@@ -180,6 +181,16 @@ fn fold_char(c: char) -> Option<char> {
         'A'..='Z' => Some(c.to_ascii_lowercase()),
         _ => Some(c),
     }
+}
+
+/// The next character that is kept in the output, past dropped characters and white space on
+/// the same line (dropped next to a middle dot); `None` at a line break or the end.
+fn next_kept(rest: impl Iterator<Item = (usize, char)>) -> Option<char> {
+    rest.map(|(_, c)| c)
+        .find(|&c| {
+            !((c.is_whitespace() || c.is_control()) && !is_line_break(c)) && fold_char(c).is_some()
+        })
+        .filter(|&c| !is_line_break(c))
 }
 
 fn fold_digit(c: char) -> bool {
