@@ -131,6 +131,9 @@ impl std::fmt::Display for Filter {
                     write!(f, "year:{from}..{to}")
                 }
             }
+            // A title holding 》 (law:法》x, from a query that never closed its 《) is quoted
+            // otherwise, so that the printed query ends the title where the parsed one did.
+            Filter::Law(t) if t.contains('》') => write!(f, "law:{}", quoted(t)),
             Filter::Law(t) => write!(f, "law:《{t}》"),
             Filter::Action(a) => write!(f, "action:{}", a.name()),
             Filter::Kind(k) => write!(f, "kind:{}", k.name()),
@@ -785,6 +788,7 @@ mod tests {
             "t\u{3}\0\0itle",
             "宣传 (宪法 OR (民法典 OR 草案)) -year:2020",
             "title:「管理\"办法」 law:民法典 state:done",
+            "law:㉊民法典》issuer:[[ region:高台",
         ];
         for input in inputs {
             let query = parse(input).unwrap();
