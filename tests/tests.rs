@@ -3,6 +3,8 @@
 // Test harness: a fresh temporary folder per test, and running the `zhengce` binary in it.
 mod util;
 
+// The library as embedded: each example's job with the public API only.
+mod api;
 // Citations against the labelled corpus set.
 mod cite;
 // The command line end to end: index, search, output formats, exit codes, errors.

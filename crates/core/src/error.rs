@@ -89,6 +89,15 @@ pub enum Error {
     /// The search engine reported an error.
     #[error("index error: {0}")]
     Index(String),
+    /// A file given on its own cannot be indexed: empty, binary, too large, a scan without text
+    /// (the reasons a folder update skips a file for).
+    #[error("{path}: not indexed: {reason}")]
+    NotIndexed {
+        /// The file.
+        path: PathBuf,
+        /// Why it is not indexed.
+        reason: crate::ingest::SkipReason,
+    },
 }
 
 impl Error {

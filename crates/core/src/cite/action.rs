@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// What a document did, or plans to do, with a title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Action {
     /// 宣传, 发放, 普法, 宣讲, 解读.
     Publicize,

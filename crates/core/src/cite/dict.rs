@@ -47,6 +47,7 @@ fn keys() -> &'static Map<&'static [u8]> {
 /// Whether a law is in force (时效性).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// 有效.
     Valid,
@@ -56,6 +57,7 @@ pub enum Status {
 
 /// One law of the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LawEntry {
     /// Full official title.
     pub title: String,

@@ -8,6 +8,7 @@ use crate::region::leading_region;
 /// What kind of document a title names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Kind {
     /// 法律 (including 宪法 and decisions of the NPC Standing Committee).
     Law,

@@ -84,6 +84,7 @@ fn close(text: &str, start: usize) -> Option<(usize, Vec<Range<usize>>)> {
 
 /// A pin cite (引用条款) after a title: 第十二条, 第三款, 第一项, in any combination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Pin {
     /// As written, e.g. 第十二条第三款.
     pub text: String,

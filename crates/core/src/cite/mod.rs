@@ -71,6 +71,7 @@ const BARE_ENDINGS: &[&str] = &["法", "法典", "条例"];
 /// How a citation's full title was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Resolution {
     /// From the dictionary of law titles (民法典 → 中华人民共和国民法典).
     Dictionary,
@@ -86,6 +87,7 @@ pub enum Resolution {
 
 /// One cited title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Citation {
     /// The title as written between the marks (or in the text, when inferred).
     pub raw: String,

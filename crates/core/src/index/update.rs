@@ -56,6 +56,7 @@ impl FolderOptions {
 
 /// What updating an index from a folder did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IndexReport {
     /// Files indexed for the first time.
     pub added: usize,
@@ -75,6 +76,7 @@ pub struct IndexReport {
 
 /// How far an update is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Progress {
     /// Files looked at.
     pub files_done: usize,

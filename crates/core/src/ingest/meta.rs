@@ -15,6 +15,7 @@ use super::frontmatter;
 
 /// What is known about a document besides its text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Metadata {
     /// Title (标题): the document's own title line, else the file name.
     pub title: String,

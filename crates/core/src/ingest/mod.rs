@@ -24,6 +24,7 @@ pub const MAX_FILE_BYTES: u64 = 32 << 20;
 
 /// A document ready to index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Path relative to the indexed folder, with `/` separators: the document's id.
     pub path: String,
@@ -62,6 +63,34 @@ impl Document {
             encoding: String::new(),
             file: None,
         }
+    }
+
+    /// Reads the file at `file` as a folder update would (Word, PDF, HTML or text in any common
+    /// encoding), with `path` as its id in the index: for example its path relative to the
+    /// folder it belongs to. A file an update would skip is an [`Error::NotIndexed`] saying why.
+    ///
+    /// [`Error::NotIndexed`]: crate::Error::NotIndexed
+    pub fn from_file(file: &Path, path: &str) -> crate::Result<Document> {
+        let mut source = SourceFile {
+            full_path: file.to_path_buf(),
+            path: path.to_owned(),
+            size: 0,
+            mtime: 0,
+        };
+        let meta = std::fs::metadata(file).map_err(|e| crate::Error::io(file, e))?;
+        if !meta.is_file() {
+            // A folder or a FIFO: reading a FIFO would wait for a writer for ever.
+            return Err(crate::Error::Path {
+                path: file.to_path_buf(),
+                message: "not a regular file".into(),
+            });
+        }
+        stat(&mut source);
+        source.size = meta.len(); // of the file a symbolic link names
+        read(&source).map_err(|reason| crate::Error::NotIndexed {
+            path: file.to_path_buf(),
+            reason,
+        })
     }
 }
 
@@ -125,6 +154,7 @@ impl fmt::Display for SkipReason {
 
 /// A file that was not indexed, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Skipped {
     /// Path relative to the indexed folder.
     pub path: String,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A heading line of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Heading {
     /// Nesting level, 1 for the outermost kind of heading the document uses.
     pub level: u8,

@@ -25,6 +25,7 @@ pub(crate) struct Found {
 /// How to order hits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Sort {
     /// Best match first; ties newest first, then by path.
     #[default]
@@ -154,6 +155,7 @@ pub(crate) fn first_str(column: Option<&StrColumn>, doc: DocId) -> Result<Option
 
 /// One value of a facet and how many matching documents have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FacetCount {
     /// The value (a year, an issuer …).
     pub value: String,
@@ -164,6 +166,7 @@ pub struct FacetCount {
 /// Counts of the matching documents by year, issuer, region and kind (文种), most frequent first
 /// (years newest first). Documents without a value are not counted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Facets {
     /// By year.
     pub year: Vec<FacetCount>,

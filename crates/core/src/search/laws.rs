@@ -22,6 +22,7 @@ type Tally = BTreeMap<(Option<String>, String), (LawRow, BTreeSet<(u32, u32)>)>;
 /// How to group the laws table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum GroupBy {
     /// By the citing document's year.
     Year,
@@ -105,6 +106,7 @@ impl LawsOptions {
 
 /// One row of the laws table: a title and how documents cite it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LawRow {
     /// The group (a year) when grouped.
     pub group: Option<String>,
@@ -130,6 +132,7 @@ pub struct LawRow {
 
 /// A document citing a title, with the citing sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CiteHit {
     /// Path of the document.
     pub path: String,

@@ -99,6 +99,7 @@ impl SearchOptions {
 
 /// One matching document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Hit {
     /// Path relative to the indexed folder.
     pub path: String,
@@ -128,6 +129,7 @@ pub struct Hit {
 
 /// The hits of one search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SearchResults {
     /// Number of matching documents.
     pub total: usize,

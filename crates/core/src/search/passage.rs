@@ -19,6 +19,7 @@ const WINDOW_TRIES: usize = 4096;
 
 /// A passage of a document with the query's matches highlighted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Passage {
     /// The text, as written in the document.
     pub text: String,

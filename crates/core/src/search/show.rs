@@ -14,6 +14,7 @@ use crate::ingest::{outline, Heading, Metadata};
 
 /// A document with what zhengce knows about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocumentView {
     /// Path relative to the indexed folder.
     pub path: String,
