@@ -29,9 +29,15 @@ fn total(index: &Index, query: &str) -> usize {
 fn hostile_files_are_skipped_or_indexed_within_bounds() {
     let dir = Dir::new();
     dir.write("docs/ok.txt", "2024年工作总结\n推进法治政府建设。");
-    // Larger than the per-file limit: skipped, not read.
-    let big = std::fs::File::create(dir.path().join("docs/huge.txt")).unwrap();
-    big.set_len(MAX_FILE_BYTES + 1).unwrap();
+        // Larger than the per-file limit (32 MiB): skipped, not read — one byte over it, a 200 MB
+    // file, and a file of one 50 MB line.
+    let sized = |name: &str, len: u64| {
+        let file = std::fs::File::create(dir.path().join("docs").join(name)).unwrap();
+        file.set_len(len).unwrap();
+    };
+    sized("limit.txt", MAX_FILE_BYTES + 1);
+    sized("huge.txt", 200_000_000);
+    dir.write("docs/line50.txt", "法".repeat(50_000_000 / 3));
     // One long line without any punctuation (8 MB): indexed piece by piece.
     dir.write("docs/line.txt", "法治".repeat(1_400_000));
     // A million 《 without 》, and marks nested a thousand deep.
@@ -70,9 +76,14 @@ fn hostile_files_are_skipped_or_indexed_within_bounds() {
             .find(|s| s.path == p)
             .map(|s| s.reason.clone())
     };
-    assert_eq!(
-        reason("huge.txt"),
+        assert_eq!(
+        reason("limit.txt"),
         Some(SkipReason::TooLarge(MAX_FILE_BYTES + 1))
+    );
+    assert_eq!(reason("huge.txt"), Some(SkipReason::TooLarge(200_000_000)));
+    assert_eq!(
+        reason("line50.txt"),
+        Some(SkipReason::TooLarge(50_000_000 / 3 * 3))
     );
     assert_eq!(reason("nul.txt"), Some(SkipReason::Binary));
     assert_eq!(
