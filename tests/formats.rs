@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
+use std::path::Path;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Object, Stream, StringFormat};
@@ -563,4 +564,25 @@ fn the_command_reports_an_unreadable_pdf_without_printing_a_panic() {
         all.contains("skipped missing-font.pdf: corrupt or unreadable: PDF cannot be read ("),
         "{all}"
     );
+}
+
+#[test]
+fn fuzzed_files_that_hung_or_crashed_a_reader_are_skipped() {
+    // Found by `cargo fuzz run pdf`: a page whose /Parent is itself sent pdf-extract's lookup of
+    // inherited attributes round for ever.
+    let dir = Dir::new();
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/fuzz/pdf-page-is-its-own-parent.pdf"),
+    )
+    .unwrap();
+    dir.write("docs/loop.pdf", &bytes);
+    dir.write("docs/ok.txt", "推进法治政府建设");
+    let (index, report) = index_folder(&dir);
+    assert_eq!(report.added, 1);
+    match reasons(&report).get("docs/loop.pdf") {
+        Some(SkipReason::Corrupt(why)) => assert!(why.contains("loops"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(index.num_docs(), 1);
 }

@@ -29,7 +29,7 @@ fn total(index: &Index, query: &str) -> usize {
 fn hostile_files_are_skipped_or_indexed_within_bounds() {
     let dir = Dir::new();
     dir.write("docs/ok.txt", "2024年工作总结\n推进法治政府建设。");
-        // Larger than the per-file limit (32 MiB): skipped, not read — one byte over it, a 200 MB
+    // Larger than the per-file limit (32 MiB): skipped, not read — one byte over it, a 200 MB
     // file, and a file of one 50 MB line.
     let sized = |name: &str, len: u64| {
         let file = std::fs::File::create(dir.path().join("docs").join(name)).unwrap();
@@ -76,7 +76,7 @@ fn hostile_files_are_skipped_or_indexed_within_bounds() {
             .find(|s| s.path == p)
             .map(|s| s.reason.clone())
     };
-        assert_eq!(
+    assert_eq!(
         reason("limit.txt"),
         Some(SkipReason::TooLarge(MAX_FILE_BYTES + 1))
     );

@@ -506,7 +506,11 @@ impl Parser<'_> {
                 })
             }
             "law" => {
-                let title = canonicalize(value.trim_matches(['《', '》', '〈', '〉'])).title;
+                // Marks are trimmed again after canonicalizing, which turns <民法典> into
+                // 《民法典》: the title printed back between marks must parse to itself.
+                let marks = ['《', '》', '〈', '〉'];
+                let title = canonicalize(value.trim_matches(marks)).title;
+                let title = title.trim_matches(marks).to_owned();
                 if title.is_empty() {
                     return Err(self.err(column, "law: needs a title, for example law:民法典"));
                 }
@@ -789,7 +793,9 @@ mod tests {
             "宣传 (宪法 OR (民法典 OR 草案)) -year:2020",
             "title:「管理\"办法」 law:民法典 state:done",
             "law:㉊民法典》issuer:[[ region:高台",
+            "law:<民法典> law:<<宪法",
         ];
+        assert!(parse("law:<").is_err(), "a title of marks only");
         for input in inputs {
             let query = parse(input).unwrap();
             let printed = query.to_string();
