@@ -114,18 +114,19 @@ impl std::fmt::Display for Filter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Filter::Title(t) => write!(f, "title:{}", quoted(t)),
-            Filter::Year(from, to) => {
-                let from = if *from == 0 {
+            Filter::Year(first, last) => {
+                let from = if *first == 0 {
                     String::new()
                 } else {
-                    from.to_string()
+                    first.to_string()
                 };
-                let to = if *to == u16::MAX {
+                let to = if *last == u16::MAX {
                     String::new()
                 } else {
-                    to.to_string()
+                    last.to_string()
                 };
-                if from == to {
+                // Compared as numbers: `year:..` (open at both ends) prints as itself.
+                if first == last {
                     write!(f, "year:{from}")
                 } else {
                     write!(f, "year:{from}..{to}")
@@ -794,6 +795,7 @@ mod tests {
             "title:「管理\"办法」 law:民法典 state:done",
             "law:㉊民法典》issuer:[[ region:高台",
             "law:<民法典> law:<<宪法",
+            "宣传 year:.. year:2020.. year:..2024",
         ];
         assert!(parse("law:<").is_err(), "a title of marks only");
         for input in inputs {
