@@ -132,9 +132,7 @@ impl std::fmt::Display for Filter {
                     write!(f, "year:{from}..{to}")
                 }
             }
-            // A title holding 》 (law:法》x, from a query that never closed its 《) is quoted
-            // otherwise, so that the printed query ends the title where the parsed one did.
-            Filter::Law(t) if t.contains('》') => write!(f, "law:{}", quoted(t)),
+            // The parser keeps 》 out of titles, so the marks end the title where it ended.
             Filter::Law(t) => write!(f, "law:《{t}》"),
             Filter::Action(a) => write!(f, "action:{}", a.name()),
             Filter::Kind(k) => write!(f, "kind:{}", k.name()),
@@ -157,13 +155,17 @@ fn grouped(q: &Query, in_or_or_not: bool) -> String {
     }
 }
 
-/// `text` in quotes that it does not contain.
+/// `text` in quotes that nothing inside it closes. A value the parser read holds none of the
+/// characters that closed it, so one of the four kinds always fits; “ is closed by ” and by ".
 fn quoted(text: &str) -> String {
-    let pairs = [('"', '"'), ('「', '」'), ('『', '』'), ('“', '”')];
-    let (open, close) = pairs
+    let fits = |open: char| {
+        closing_quote(open).is_some_and(|closers| !closers.iter().any(|&c| text.contains(c)))
+    };
+    let open = ['"', '「', '『', '“']
         .into_iter()
-        .find(|&(o, c)| !text.contains(o) && !text.contains(c))
-        .unwrap_or(('「', '」'));
+        .find(|&o| fits(o))
+        .unwrap_or('「');
+    let close = closing_quote(open).map_or('」', |closers| closers[0]);
     format!("{open}{text}{close}")
 }
 
@@ -515,6 +517,13 @@ impl Parser<'_> {
                 if title.is_empty() {
                     return Err(self.err(column, "law: needs a title, for example law:民法典"));
                 }
+                if title.contains('》') {
+                    // law:民法典》year:2024 — a space forgotten after the title.
+                    return Err(self.err(
+                        column,
+                        "law: a title cannot hold 》; put a space after the title",
+                    ));
+                }
                 Ok(Filter::Law(title))
             }
             "action" => Action::from_name(value).map(Filter::Action).ok_or_else(|| {
@@ -793,11 +802,16 @@ mod tests {
             "t\u{3}\0\0itle",
             "宣传 (宪法 OR (民法典 OR 草案)) -year:2020",
             "title:「管理\"办法」 law:民法典 state:done",
-            "law:㉊民法典》issuer:[[ region:高台",
             "law:<民法典> law:<<宪法",
             "宣传 year:.. year:2020.. year:..2024",
+            "title:「a\"『「b」", // not in “…”, which " closes
         ];
         assert!(parse("law:<").is_err(), "a title of marks only");
+        // 》 inside a title: typed, or made by canonicalizing > (found by fuzzing).
+        for input in ["law:㉊民法典》issuer:[[", "law:《a>\"「」』》"] {
+            let err = parse(input).unwrap_err().to_string();
+            assert!(err.contains("cannot hold 》"), "{input}: {err}");
+        }
         for input in inputs {
             let query = parse(input).unwrap();
             let printed = query.to_string();
