@@ -15,7 +15,7 @@
 
 use crate::cite::{canonicalize, Action, Kind};
 use crate::error::{Error, Result};
-use crate::segment::normalize;
+use crate::segment::{is_dropped, normalize};
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 1000;
@@ -249,7 +249,8 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
     let mut i = 0;
     while i < chars.len() {
         let c = fold(chars[i]);
-        if is_space(c) {
+        // Invisible characters are nothing, as normalizing makes them: \u{200b}-法 excludes 法.
+        if is_space(c) || is_dropped(c) {
             i += 1;
         } else if c == '(' || c == ')' {
             out.push(Lexeme {
@@ -284,7 +285,7 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
-            let folded: String = word.chars().map(fold).collect();
+            let folded: String = word.chars().filter(|&c| !is_dropped(c)).map(fold).collect();
             let kind = match folded.as_str() {
                 "OR" | "|" => Lex::Or,
                 "AND" | "&" => Lex::And,
@@ -805,6 +806,8 @@ mod tests {
             "law:<民法典> law:<<宪法",
             "宣传 year:.. year:2020.. year:..2024",
             "title:「a\"『「b」", // not in “…”, which " closes
+            "法 \u{200b}--:u",
+            "法 O\u{200b}R 宪法",
         ];
         assert!(parse("law:<").is_err(), "a title of marks only");
         // 》 inside a title: typed, or made by canonicalizing > (found by fuzzing).

@@ -168,10 +168,19 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
+/// Whether normalizing drops `c`: invisible characters (zero-width spaces and joiners, the
+/// byte-order mark, the soft hyphen).
+pub(crate) fn is_dropped(c: char) -> bool {
+    matches!(
+        c,
+        '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}'
+    )
+}
+
 /// Folds one character; `None` drops it.
 fn fold_char(c: char) -> Option<char> {
     match c {
-        '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' => None,
+        c if is_dropped(c) => None,
         // Unicode noncharacters never occur in real text; the segmenter uses one internally.
         '\u{FDD0}'..='\u{FDEF}' => Some('\u{FFFD}'),
         '\u{FF01}'..='\u{FF5E}' => {
