@@ -301,6 +301,23 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
     Ok(out)
 }
 
+/// The canonical title of a `law:` value, without marks around it. Canonicalizing and trimming
+/// repeat until nothing changes (a few rounds at most): canonicalizing turns <<法 into 《《法,
+/// and trimming those marks can uncover a doubled 中华人民共和国 to collapse. The title printed
+/// back between marks then parses to itself.
+fn law_title(value: &str) -> String {
+    let marks = ['《', '》', '〈', '〉'];
+    let mut title = value.trim_matches(marks).to_owned();
+    for _ in 0..8 {
+        let next = canonicalize(&title).title.trim_matches(marks).to_owned();
+        if next == title {
+            break;
+        }
+        title = next;
+    }
+    title
+}
+
 /// Folds full-width ASCII, so that （ ） ＂ ： and ＯＲ work as their half-width forms.
 fn fold(c: char) -> char {
     match c {
@@ -512,9 +529,7 @@ impl Parser<'_> {
             "law" => {
                 // Marks are trimmed again after canonicalizing, which turns <民法典> into
                 // 《民法典》: the title printed back between marks must parse to itself.
-                let marks = ['《', '》', '〈', '〉'];
-                let title = canonicalize(value.trim_matches(marks)).title;
-                let title = title.trim_matches(marks).to_owned();
+                let title = law_title(value);
                 if title.is_empty() {
                     return Err(self.err(column, "law: needs a title, for example law:民法典"));
                 }
@@ -804,6 +819,7 @@ mod tests {
             "宣传 (宪法 OR (民法典 OR 草案)) -year:2020",
             "title:「管理\"办法」 law:民法典 state:done",
             "law:<民法典> law:<<宪法",
+            "law:<<中华人民共和国中华人民共和国",
             "宣传 year:.. year:2020.. year:..2024",
             "title:「a\"『「b」", // not in “…”, which " closes
             "法 \u{200b}--:u",
