@@ -102,7 +102,9 @@ impl std::fmt::Display for Query {
                 f.write_str(&parts.join(" "))
             }
             Query::Or(qs) => {
-                let parts: Vec<String> = qs.iter().map(|q| grouped(q, true)).collect();
+                // a b OR c: juxtaposition binds tighter than OR, so an And branch needs no
+                // parentheses; adding them would nest the printed query deeper than the typed one.
+                let parts: Vec<String> = qs.iter().map(|q| grouped(q, false)).collect();
                 f.write_str(&parts.join(" OR "))
             }
             Query::Not(q) => write!(f, "-{}", grouped(q, true)),
@@ -146,11 +148,11 @@ impl std::fmt::Display for Filter {
 }
 
 /// `q` as written inside a larger query: in parentheses when it is a group of several clauses
-/// (an `And` inside an `Or` or a `Not` needs them; an `Or` always does).
-fn grouped(q: &Query, in_or_or_not: bool) -> String {
+/// (an `And` inside a `Not` needs them; an `Or` always does).
+fn grouped(q: &Query, in_not: bool) -> String {
     match q {
         Query::Or(_) => format!("({q})"),
-        Query::And(_) if in_or_or_not => format!("({q})"),
+        Query::And(_) if in_not => format!("({q})"),
         _ => q.to_string(),
     }
 }
@@ -863,6 +865,13 @@ mod tests {
     fn limits_bound_the_work() {
         assert!(parse(&"法".repeat(MAX_QUERY_CHARS + 1)).is_err());
         assert!(parse(&vec!["法"; MAX_CLAUSES + 1].join(" ")).is_err());
+        // Printed back, a query is nested no deeper than typed (found by fuzzing).
+        for n in 0..=MAX_DEPTH + 2 {
+            let input = format!("x {}c OR y", "-".repeat(n));
+            if let Ok(query) = parse(&input) {
+                assert_eq!(parse(&query.to_string()).unwrap(), query, "{input}");
+            }
+        }
         // Printed back, doc:Ë is doc:"Ë" — still one term each (found by fuzzing).
         let fields = parse(&vec!["doc:Ë"; MAX_CLAUSES].join(" ")).unwrap();
         assert_eq!(parse(&fields.to_string()).unwrap(), fields);
