@@ -312,6 +312,21 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
     Ok(out)
 }
 
+/// The normalized value of an `issuer:`, `region:`, `type:` or `doc:` field, without 《》 around
+/// it. Normalizing and trimming repeat until nothing changes: normalizing drops what stood
+/// before a 《 (`doc:\0《…》`), trimming then uncovers it.
+fn field_value(value: &str) -> String {
+    let mut text = value.to_owned();
+    for _ in 0..8 {
+        let next = normalize(&text).text.trim_matches(['《', '》']).to_owned();
+        if next == text {
+            break;
+        }
+        text = next;
+    }
+    text
+}
+
 /// The canonical title of a `law:` value, without marks around it. Canonicalizing and trimming
 /// repeat until nothing changes (a few rounds at most): canonicalizing turns <<法 into 《《法,
 /// and trimming those marks can uncover a doubled 中华人民共和国 to collapse. The title printed
@@ -520,7 +535,7 @@ impl Parser<'_> {
                 )
             }),
             "issuer" | "region" | "type" | "doc" => {
-                let text = normalize(value.trim_matches(['《', '》'])).text;
+                let text = field_value(value);
                 if !text.chars().any(char::is_alphanumeric) {
                     return Err(self.err(
                         column,
@@ -831,6 +846,7 @@ mod tests {
             "title:「管理\"办法」 law:民法典 state:done",
             "law:<民法典> law:<<宪法",
             "law:<<中华人民共和国中华人民共和国",
+            "doc:《\0《高政发〕》 issuer:科",
             "宣传 year:.. year:2020.. year:..2024",
             "title:「a\"『「b」", // not in “…”, which " closes
             "法 \u{200b}--:u",
