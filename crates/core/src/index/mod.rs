@@ -4,12 +4,16 @@
 //! [`Index::writer`] → [`IndexWriter::add_document`] → [`IndexWriter::commit`] → search.
 
 mod cites;
+mod merge;
 pub(crate) mod schema;
 mod state;
 mod tokenizer;
 mod update;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 use tantivy::directory::error::LockError;
 use tantivy::index::IndexSettings;
@@ -35,6 +39,14 @@ pub const TITLES_FILE: &str = ".zhengcetitles";
 /// Memory the writer may use before it flushes a segment, for all its threads together.
 const WRITER_MEMORY: usize = 192 * 1024 * 1024;
 
+/// Text that may wait for the indexing threads, in bytes of normalized text given to the word
+/// tokenizer. tantivy queues up to 10,000 documents, each holding its text three times (stored,
+/// words, grams): without this bound a folder of long documents would wait in memory whole.
+const MAX_QUEUED: u64 = 16 << 20;
+/// How long the writer waits for room without seeing any progress before it sends the document
+/// anyway (tantivy's own queue then blocks, or reports that its threads have stopped).
+const STALL: Duration = Duration::from_secs(30);
+
 /// An index of documents: a handle that is cheap to clone and safe to share between threads.
 #[derive(Clone)]
 pub struct Index {
@@ -44,6 +56,8 @@ pub struct Index {
     analyzer: Analyzer,
     extractor: Extractor,
     dir: Option<PathBuf>,
+    /// Bytes of text cut by the word tokenizer so far, in any thread.
+    cut: Arc<AtomicU64>,
 }
 
 impl std::fmt::Debug for Index {
@@ -178,7 +192,8 @@ impl IndexBuilder {
     }
 
     fn wrap(self, inner: tantivy::Index, fields: Fields, dir: Option<PathBuf>) -> Result<Index> {
-        tokenizer::register(&inner, &self.analyzer);
+        let cut = Arc::new(AtomicU64::new(0));
+        tokenizer::register(&inner, &self.analyzer, Arc::clone(&cut));
         let reader = inner
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -190,6 +205,7 @@ impl IndexBuilder {
             analyzer: self.analyzer,
             extractor: self.extractor,
             dir,
+            cut,
         })
     }
 }
@@ -259,8 +275,13 @@ impl Index {
             },
             other => Error::from(other),
         })?;
+        if let Some(dir) = &self.dir {
+            inner.set_merge_policy(Box::new(merge::BoundedMerges::new(dir)));
+        }
         Ok(IndexWriter {
             inner,
+            sent: self.cut.load(Ordering::Relaxed),
+            max_queued: MAX_QUEUED,
             index: self.clone(),
         })
     }
@@ -292,12 +313,22 @@ impl Index {
 pub struct IndexWriter {
     inner: tantivy::IndexWriter<TantivyDocument>,
     index: Index,
+    /// Bytes of text sent to the word tokenizer, counted like `Index::cut`.
+    sent: u64,
+    /// Most bytes of text that may wait for the indexing threads ([`MAX_QUEUED`]).
+    max_queued: u64,
 }
 
 impl IndexWriter {
     /// Adds `doc`, replacing any document with the same path.
     pub fn add_document(&mut self, doc: &Document) -> Result<()> {
         self.delete_document(&doc.path);
+        self.add_new_document(doc)
+    }
+
+    /// Adds `doc`, known to have no document with the same path in the index (a new file, or a
+    /// rebuild): no delete to apply at the next commit.
+    pub(crate) fn add_new_document(&mut self, doc: &Document) -> Result<()> {
         let f = &self.index.fields;
         let title = normalize(&doc.meta.title);
         let body = normalize(&doc.body);
@@ -333,13 +364,34 @@ impl IndexWriter {
             d.add_u64(f.mtime, file.mtime);
             d.add_u64(f.hash, file.hash);
         }
-        self.add_citations(&mut d, doc);
+        let cited = self.add_citations(&mut d, doc);
+        self.wait_for_room();
         self.inner.add_document(d)?;
+        self.sent += (title.text.len() + body.text.len() + cited) as u64;
         Ok(())
     }
 
-    /// Extracts the document's citations and adds their fields.
-    fn add_citations(&self, d: &mut TantivyDocument, doc: &Document) {
+    /// Waits while more than [`MAX_QUEUED`] bytes of text wait for the indexing threads, so that
+    /// memory stays bounded by the writer's budget and not by the size of the folder.
+    fn wait_for_room(&self) {
+        let mut cut = self.index.cut.load(Ordering::Relaxed);
+        let mut idle = Duration::ZERO;
+        let tick = Duration::from_millis(1);
+        while self.sent.saturating_sub(cut) > self.max_queued && idle < STALL {
+            std::thread::sleep(tick);
+            let now = self.index.cut.load(Ordering::Relaxed);
+            idle = if now == cut {
+                idle + tick
+            } else {
+                Duration::ZERO
+            };
+            cut = now;
+        }
+    }
+
+    /// Extracts the document's citations and adds their fields; the length of the cited titles'
+    /// text given to the word tokenizer.
+    fn add_citations(&self, d: &mut TantivyDocument, doc: &Document) -> usize {
         let f = &self.index.fields;
         let citations = self.index.extractor.extract(&doc.body, &Context::default());
         let mut titles: Vec<&str> = citations
@@ -363,6 +415,7 @@ impl IndexWriter {
             f.citations,
             &serde_json::to_vec(&citations).unwrap_or_default(),
         );
+        cited.len()
     }
 
     /// Deletes the document with this path, if any.
@@ -381,6 +434,8 @@ impl IndexWriter {
     /// the end of the commit leaves the previous commit intact.
     pub fn commit(&mut self) -> Result<()> {
         self.inner.commit()?;
+        // Everything sent has been cut now: the count starts again from what the tokenizer saw.
+        self.sent = self.index.cut.load(Ordering::Relaxed);
         self.index.reload()
     }
 }
@@ -440,5 +495,33 @@ fn root_hint(dir: &Path) -> String {
         Some(p) if p.as_os_str().is_empty() => ".".to_owned(),
         Some(p) => p.display().to_string(),
         None => format!("--index {} FOLDER", dir.display()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_writer_waiting_for_room_at_every_document_indexes_them_all() {
+        for threads in [1, 2] {
+            let index = Index::create_in_ram().unwrap();
+            let mut writer = index.writer_with_threads(threads).unwrap();
+            writer.max_queued = 1;
+            for i in 0..300 {
+                let body =
+                    format!("第{i}号 法治政府建设年度报告\n学习宣传《中华人民共和国宪法》。");
+                writer
+                    .add_document(&Document::from_text(&format!("{i}.txt"), &body))
+                    .unwrap();
+            }
+            let sent = writer.sent;
+            writer.commit().unwrap();
+            assert_eq!(index.num_docs(), 300, "{threads} threads");
+            // Once committed, everything sent has been cut: the writer counts what the
+            // tokenizer counts, so it never waits for text that will not come.
+            assert_eq!(index.cut.load(Ordering::Relaxed), sent);
+            assert!(sent > 300 * 20);
+        }
     }
 }

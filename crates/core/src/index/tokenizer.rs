@@ -2,6 +2,7 @@
 //! normalized; the word tokenizer builds the full jieba lazily, so opening an index to search never
 //! pays for it.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use jieba_rs::Jieba;
@@ -9,13 +10,15 @@ use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use crate::segment::{self, Analyzer};
 
-/// Registers both tokenizers on `index`.
-pub fn register(index: &tantivy::Index, analyzer: &Analyzer) {
+/// Registers both tokenizers on `index`. The word tokenizer adds to `cut` the bytes of every piece
+/// of text it has cut: how far the indexing threads have come (see `IndexWriter::wait_for_room`).
+pub fn register(index: &tantivy::Index, analyzer: &Analyzer, cut: Arc<AtomicU64>) {
     let tokenizers = index.tokenizers();
     tokenizers.register(
         super::schema::WORDS_TOKENIZER,
         TextAnalyzer::from(WordsTokenizer {
             analyzer: analyzer.clone(),
+            cut,
         }),
     );
     tokenizers.register(
@@ -28,6 +31,7 @@ pub fn register(index: &tantivy::Index, analyzer: &Analyzer) {
 #[derive(Clone)]
 struct WordsTokenizer {
     analyzer: Analyzer,
+    cut: Arc<AtomicU64>,
 }
 
 impl Tokenizer for WordsTokenizer {
@@ -36,6 +40,7 @@ impl Tokenizer for WordsTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
         WordTokenStream {
             jieba: self.analyzer.jieba(),
+            cut: &self.cut,
             text,
             pieces: Box::new(segment::pieces(text)),
             spans: Vec::new(),
@@ -49,6 +54,7 @@ impl Tokenizer for WordsTokenizer {
 /// stays bounded by the longest piece whatever the size of the text.
 pub struct WordTokenStream<'a> {
     jieba: Arc<Jieba>,
+    cut: &'a AtomicU64,
     text: &'a str,
     pieces: Box<dyn Iterator<Item = (usize, usize, &'a str)> + 'a>,
     /// `(start, end, position)` of the current piece's words.
@@ -65,6 +71,7 @@ impl TokenStream for WordTokenStream<'_> {
             };
             self.spans.clear();
             self.next = 0;
+            self.cut.fetch_add(piece.len() as u64, Ordering::Relaxed);
             let spans = &mut self.spans;
             segment::for_each_word(&self.jieba, piece, &mut |t| {
                 spans.push((start + t.start, start + t.end, position + t.position));

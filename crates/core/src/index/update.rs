@@ -225,8 +225,12 @@ impl IndexWriter {
         let touched_only = before.is_some_and(|b| Some(b.hash) == doc.file.map(|f| f.hash));
         // An error of the index itself is not the file's fault: it is reported as unreadable
         // only if adding fails, which tantivy does only when its writer died.
-        self.add_document(&doc)
-            .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+        let added = if before.is_some() {
+            self.add_document(&doc)
+        } else {
+            self.add_new_document(&doc)
+        };
+        added.map_err(|e| SkipReason::Unreadable(e.to_string()))?;
         match (before, touched_only) {
             (None, _) => report.added += 1,
             (Some(_), true) => report.unchanged += 1,
