@@ -54,6 +54,7 @@ fn main() {
     )
     .expect("write words_meta.rs");
     law_dictionary(&dict, &out);
+    simplifiable_chars(&out);
     for name in [
         "jieba.dict.txt",
         "zhengce.dict.txt",
@@ -63,6 +64,38 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed=dict/{name}");
     }
+}
+
+/// Characters that `fast2s` converts only inside certain words (its `T2S_SPECIAL_CONVERT_TYPE`,
+/// fast2s 0.3.1), which a character tried alone does not reveal.
+const FAST2S_CONTEXT_CHARS: &[char] = &['藉', '著', '苧', '闔', '鍾', '讎', '畫'];
+
+/// Writes `simplifiable.rs`: a bitset of the characters that `fast2s::convert` may change, so that
+/// text without any of them (nearly all simplified text) skips the conversion. fast2s changes only
+/// characters of three UTF-8 bytes (U+0800..U+FFFF); each is tried alone, and the characters it
+/// converts only in context are added.
+fn simplifiable_chars(out: &Path) {
+    let mut bits = vec![0u64; 1024];
+    let mut set = |u: u32| bits[(u >> 6) as usize] |= 1 << (u & 63);
+    for u in 0x800..0x10000u32 {
+        let Some(c) = char::from_u32(u) else { continue };
+        let alone = c.to_string();
+        if fast2s::convert(&alone) != alone {
+            set(u);
+        }
+    }
+    for &c in FAST2S_CONTEXT_CHARS {
+        set(c as u32);
+    }
+    let mut src = String::from(
+        "/// Bit `c % 64` of word `c / 64` is set when fast2s may change the character `c`.\n\
+         static SIMPLIFIABLE: [u64; 1024] = [\n",
+    );
+    for word in &bits {
+        writeln!(src, "    {word:#x},").expect("write to a String");
+    }
+    src.push_str("];\n");
+    fs::write(out.join("simplifiable.rs"), src).expect("write simplifiable.rs");
 }
 
 /// Reads `word freq [tag]` lines. A later list overrides an earlier one when `overrides` is set;

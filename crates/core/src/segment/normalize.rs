@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::simplify::to_simplified;
+use super::simplify::{may_simplify, simplified};
 
 /// Normalized text with a map from its byte offsets back to the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,8 +91,23 @@ pub fn normalize(original: &str) -> Normalized {
         points: vec![(0, 0)],
         pending_space: None,
     };
+    // Whether a character that may be traditional was kept: only then is the text simplified.
+    let mut traditional = false;
     let mut chars = original.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
+        if is_plain(c) {
+            // A run of characters kept as they are is copied at once.
+            let mut end = at + c.len_utf8();
+            traditional |= may_simplify(c);
+            while let Some(&(i, n)) = chars.peek().filter(|&&(_, n)| is_plain(n)) {
+                end = i + n.len_utf8();
+                traditional |= may_simplify(n);
+                chars.next();
+            }
+            out.flush_space(c);
+            out.push_str(&original[at..end], at);
+            continue;
+        }
         if c.is_whitespace() || c.is_control() {
             let newline = out.pending_space.is_some_and(|(_, nl)| nl) || is_line_break(c);
             if out.pending_space.is_none() {
@@ -114,9 +129,14 @@ pub fn normalize(original: &str) -> Normalized {
         };
         out.flush_space(folded);
         out.push(folded, at);
+        traditional |= may_simplify(folded);
     }
     Normalized {
-        text: to_simplified(&out.text),
+        text: if traditional {
+            simplified(out.text)
+        } else {
+            out.text
+        },
         points: out.points,
         original_len: original.len(),
     }
@@ -140,6 +160,16 @@ impl Builder {
         self.text.push(c);
     }
 
+    /// Pushes `run`, which starts at `original_at` and is copied unchanged.
+    fn push_str(&mut self, run: &str, original_at: usize) {
+        let at = self.text.len();
+        let &(n, o) = self.points.last().unwrap_or(&(0, 0));
+        if original_at != o + (at - n) {
+            self.points.push((at, original_at));
+        }
+        self.text.push_str(run);
+    }
+
     /// Writes the pending white space before `next`, as the module documentation says.
     fn flush_space(&mut self, next: char) {
         let Some((at, newline)) = self.pending_space.take() else {
@@ -154,6 +184,13 @@ impl Builder {
             self.push(' ', at);
         }
     }
+}
+
+/// Characters that normalizing keeps as they are whatever surrounds them: the common Han block,
+/// lower-case ASCII letters and digits, and the commonest Chinese punctuation (the fast path of
+/// [`normalize`]; traditional characters among them are simplified afterwards, like any other).
+fn is_plain(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | 'a'..='z' | '0'..='9' | '。' | '、' | '《' | '》' | '“' | '”')
 }
 
 /// Letters and digits of scripts that separate words with spaces.
