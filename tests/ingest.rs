@@ -100,3 +100,40 @@ fn decode_names_the_encoding() {
     let (gb, _, _) = encoding_rs::GB18030.encode("政策");
     assert_eq!(decode(&gb).unwrap().encoding, "gb18030");
 }
+
+#[test]
+fn a_walk_lists_files_as_a_walk_sorted_by_name_in_every_folder() {
+    let dir = Dir::new();
+    for path in [
+        "b.txt",
+        "a.txt",
+        "a/z.txt",
+        "a/b/c.txt",
+        "a-b.txt",
+        "a b.txt",
+        "ab/a.txt",
+        "甲.txt",
+        "a/a.txt",
+        "A.txt",
+    ] {
+        dir.write(path, "法治政府建设");
+    }
+    let (files, _) = zhengce_core::ingest::walk(dir.path(), None);
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    // Folder `a` sorts as its name: before `a b.txt`, `a-b.txt` and `a.txt`, after `A.txt`.
+    assert_eq!(
+        paths,
+        [
+            "A.txt",
+            "a/a.txt",
+            "a/b/c.txt",
+            "a/z.txt",
+            "a b.txt",
+            "a-b.txt",
+            "a.txt",
+            "ab/a.txt",
+            "b.txt",
+            "甲.txt"
+        ]
+    );
+}
