@@ -137,3 +137,26 @@ fn a_walk_lists_files_as_a_walk_sorted_by_name_in_every_folder() {
         ]
     );
 }
+
+#[test]
+fn a_walk_gives_each_file_the_size_and_time_the_file_system_gives() {
+    let dir = Dir::new();
+    for (i, path) in ["a.txt", "b/c.txt", "b/d/e.md", "甲 乙.txt"]
+        .iter()
+        .enumerate()
+    {
+        dir.write(path, "法治".repeat(i + 1));
+    }
+    let (files, _) = zhengce_core::ingest::walk(dir.path(), None);
+    assert_eq!(files.len(), 4);
+    for f in &files {
+        let meta = std::fs::symlink_metadata(&f.full_path).unwrap();
+        let since_1970 = meta
+            .modified()
+            .unwrap()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap();
+        assert_eq!(f.size, meta.len(), "{}", f.path);
+        assert_eq!(u128::from(f.mtime), since_1970.as_nanos(), "{}", f.path);
+    }
+}

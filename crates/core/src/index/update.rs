@@ -121,8 +121,14 @@ impl Index {
     /// Whether `root` differs from the index: a file added, removed, or of another size or
     /// modification time. Reads no file, only the folder listing and each file's metadata.
     pub fn is_stale(&self, root: &Path, options: &FolderOptions) -> Result<bool> {
-        let known = self.file_states()?;
-        let (files, _) = ingest::walk_with(root, &self.walk_options(options));
+        // The folder is walked while the index lists what it holds.
+        let walk_options = self.walk_options(options);
+        let mut walked = (Vec::new(), Vec::new());
+        let known = std::thread::scope(|scope| {
+            scope.spawn(|| walked = ingest::walk_with(root, &walk_options));
+            self.file_states()
+        })?;
+        let files = walked.0;
         let same = |f: &SourceFile| {
             known
                 .get(&f.path)

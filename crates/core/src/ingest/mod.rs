@@ -279,9 +279,49 @@ fn stat_all(files: &mut [SourceFile]) {
     let chunk = files.len().div_ceil(threads).max(256);
     std::thread::scope(|scope| {
         for part in files.chunks_mut(chunk) {
-            scope.spawn(move || part.iter_mut().for_each(stat));
+            scope.spawn(move || stat_in_folders(part));
         }
     });
+}
+
+/// Stats `files` (in walk order, so that the files of a folder come together), each relative to
+/// its open folder: the kernel resolves the folder's path once, not once per file.
+#[cfg(unix)]
+fn stat_in_folders(files: &mut [SourceFile]) {
+    use rustix::fs::{AtFlags, Mode, OFlags};
+    let mut folder: Option<(PathBuf, rustix::fd::OwnedFd)> = None;
+    for file in files {
+        let (Some(parent), Some(name)) = (file.full_path.parent(), file.full_path.file_name())
+        else {
+            stat(file);
+            continue;
+        };
+        if folder.as_ref().is_none_or(|(p, _)| p != parent) {
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            folder = rustix::fs::open(parent, flags, Mode::empty())
+                .ok()
+                .map(|fd| (parent.to_owned(), fd));
+        }
+        let Some((_, fd)) = &folder else {
+            stat(file);
+            continue;
+        };
+        // The fields' integer types differ between platforms.
+        #[allow(clippy::useless_conversion)]
+        if let Ok(st) = rustix::fs::statat(fd, name, AtFlags::SYMLINK_NOFOLLOW) {
+            file.size = u64::try_from(st.st_size).unwrap_or(0);
+            // As `stat` computes it from std's `modified()`: 0 before 1970.
+            file.mtime = u64::try_from(st.st_mtime).map_or(0, |secs| {
+                secs.saturating_mul(1_000_000_000)
+                    .saturating_add(u64::try_from(st.st_mtime_nsec).unwrap_or(0))
+            });
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn stat_in_folders(files: &mut [SourceFile]) {
+    files.iter_mut().for_each(stat);
 }
 
 /// Reads one file found by [`walk`] and extracts its text in its format ([`format::extract`]).
