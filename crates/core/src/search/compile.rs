@@ -23,6 +23,10 @@ const CITED_BOOST: f32 = 2.0;
 const WORD_BOOST: f32 = 1.5;
 /// Weight of a term's words standing side by side as typed.
 const ADJACENT_BOOST: f32 = 3.0;
+/// Up to this many terms, "any of these terms" is a union of term queries; above, tantivy's
+/// `TermSetQuery`, whose automaton costs more to set up (about a megabyte zeroed per query) than
+/// a few terms cost to search.
+const SMALL_TERM_SET: usize = 16;
 
 /// Compiles `query` for the index's fields; `lookup` answers what depends on the indexed values.
 pub fn compile(
@@ -199,9 +203,7 @@ impl Compiler<'_> {
     fn grams(&self, field: Field, text: &str) -> Option<Box<dyn TQuery>> {
         match phrase_grams(text) {
             PhraseGrams::None => None,
-            PhraseGrams::Unit(unit) => Some(Box::new(TermSetQuery::new(
-                self.lookup.unit_terms(field, unit),
-            ))),
+            PhraseGrams::Unit(unit) => Some(any_term(self.lookup.unit_terms(field, unit))),
             PhraseGrams::Grams(grams) => match grams.as_slice() {
                 [(_, gram)] => Some(Box::new(TermQuery::new(
                     Term::from_field_text(field, gram),
@@ -240,7 +242,7 @@ impl Compiler<'_> {
                     let term = cite_term(title.as_deref(), action, cite.kind, cite.planned);
                     Term::from_field_text(self.fields.cites, &term)
                 });
-                all.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+                all.push((Occur::Must, any_term(terms.collect())));
             }
         }
         Box::new(BooleanQuery::new(all))
@@ -249,7 +251,7 @@ impl Compiler<'_> {
     fn filter(&self, f: &Filter) -> Box<dyn TQuery> {
         let fields = self.fields;
         let keyword = |field: Field, value: &str| -> Box<dyn TQuery> {
-            Box::new(TermSetQuery::new(self.lookup.keyword_terms(field, value)))
+            any_term(self.lookup.keyword_terms(field, value))
         };
         match f {
             Filter::Title(text) => self
@@ -280,4 +282,71 @@ pub fn law_short_title(dict: &LawDict, text: &str) -> Option<String> {
     let title = dict.resolve(text)?.title;
     let short = title.strip_prefix(crate::cite::PRC).unwrap_or(&title);
     (short != text && !title.ends_with(text)).then(|| normalize(short).text)
+}
+/// Documents holding any of `terms`, each scoring 1 as a `TermSetQuery` scores them.
+fn any_term(terms: Vec<Term>) -> Box<dyn TQuery> {
+    if terms.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    if terms.len() > SMALL_TERM_SET {
+        return Box::new(TermSetQuery::new(terms));
+    }
+    let clauses = terms
+        .into_iter()
+        .map(|t| -> (Occur, Box<dyn TQuery>) {
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+            )
+        })
+        .collect();
+    Box::new(ConstScoreQuery::new(
+        Box::new(BooleanQuery::new(clauses)),
+        1.0,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::collector::TopDocs;
+    use tantivy::schema::{Schema, STRING};
+    use tantivy::{doc, Index};
+
+    use super::*;
+
+    /// `(doc, score)` of every match of `query`, in document order.
+    fn matches(index: &Index, query: &dyn TQuery) -> Vec<(u32, f32)> {
+        let searcher = index.reader().unwrap().searcher();
+        let top = TopDocs::with_limit(1000).order_by_score();
+        let mut hits: Vec<(u32, f32)> = searcher
+            .search(query, &top)
+            .unwrap()
+            .into_iter()
+            .map(|(score, address)| (address.doc_id, score))
+            .collect();
+        hits.sort_by_key(|&(doc, _)| doc);
+        hits
+    }
+
+    #[test]
+    fn any_term_matches_and_scores_as_a_term_set_query() {
+        let mut schema = Schema::builder();
+        let field = schema.add_text_field("v", STRING);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for i in 0..60 {
+            writer
+                .add_document(doc!(field => format!("v{}", i % 30)))
+                .unwrap();
+        }
+        writer.commit().unwrap();
+        for n in [0, 1, 3, SMALL_TERM_SET, SMALL_TERM_SET + 1, 25] {
+            let terms: Vec<Term> = (0..n)
+                .map(|i| Term::from_field_text(field, &format!("v{i}")))
+                .collect();
+            let expected = matches(&index, &TermSetQuery::new(terms.clone()));
+            assert_eq!(expected.len(), 2 * n);
+            assert_eq!(matches(&index, &*any_term(terms)), expected, "{n} terms");
+        }
+    }
 }
