@@ -316,15 +316,7 @@ fn lex(input: &str, chars: &[char]) -> Result<Vec<Lexeme>> {
 /// it. Normalizing and trimming repeat until nothing changes: normalizing drops what stood
 /// before a 《 (`doc:\0《…》`), trimming then uncovers it.
 fn field_value(value: &str) -> String {
-    let mut text = value.to_owned();
-    for _ in 0..8 {
-        let next = normalize(&text).text.trim_matches(['《', '》']).to_owned();
-        if next == text {
-            break;
-        }
-        text = next;
-    }
-    text
+    to_fixed_point(value, &['《', '》'], |text| normalize(text).text)
 }
 
 /// The canonical title of a `law:` value, without marks around it. Canonicalizing and trimming
@@ -333,15 +325,23 @@ fn field_value(value: &str) -> String {
 /// back between marks then parses to itself.
 fn law_title(value: &str) -> String {
     let marks = ['《', '》', '〈', '〉'];
-    let mut title = value.trim_matches(marks).to_owned();
+    to_fixed_point(value.trim_matches(marks), &marks, |title| {
+        canonicalize(title).title
+    })
+}
+
+/// Applies `step` and trims `marks` from both ends, again and again until the text no longer
+/// changes (at most 8 rounds; real values settle in one or two).
+fn to_fixed_point(value: &str, marks: &[char], step: impl Fn(&str) -> String) -> String {
+    let mut text = value.to_owned();
     for _ in 0..8 {
-        let next = canonicalize(&title).title.trim_matches(marks).to_owned();
-        if next == title {
+        let next = step(&text).trim_matches(marks).to_owned();
+        if next == text {
             break;
         }
-        title = next;
+        text = next;
     }
-    title
+    text
 }
 
 /// Folds full-width ASCII, so that （ ） ＂ ： and ＯＲ work as their half-width forms.
@@ -599,23 +599,27 @@ impl Parser<'_> {
 /// `clauses` with their own `And` groups opened up: `(a b) c` is `a b c`, so the citation filters
 /// of the whole group hold for one citation.
 fn flatten_and(clauses: Vec<Query>) -> Vec<Query> {
-    let mut out = Vec::with_capacity(clauses.len());
-    for q in clauses {
-        match q {
-            Query::And(inner) => out.extend(inner),
-            other => out.push(other),
-        }
-    }
-    out
+    flatten(clauses, |q| match q {
+        Query::And(inner) => Ok(inner),
+        other => Err(other),
+    })
 }
 
 /// `branches` with their own `Or` groups opened up: `(a OR b) OR c` is `a OR b OR c`.
 fn flatten_or(branches: Vec<Query>) -> Vec<Query> {
-    let mut out = Vec::with_capacity(branches.len());
-    for q in branches {
-        match q {
-            Query::Or(inner) => out.extend(inner),
-            other => out.push(other),
+    flatten(branches, |q| match q {
+        Query::Or(inner) => Ok(inner),
+        other => Err(other),
+    })
+}
+
+/// `queries` with each group that `open` opens (`Ok` of its members) spliced in its place.
+fn flatten(queries: Vec<Query>, open: fn(Query) -> Result<Vec<Query>, Query>) -> Vec<Query> {
+    let mut out = Vec::with_capacity(queries.len());
+    for q in queries {
+        match open(q) {
+            Ok(inner) => out.extend(inner),
+            Err(other) => out.push(other),
         }
     }
     out
