@@ -109,10 +109,10 @@ impl Error {
     }
 }
 
-impl From<tantivy::TantivyError> for Error {
-    fn from(e: tantivy::TantivyError) -> Error {
-        Error::Index(e.to_string())
-    }
+/// A tantivy error as zhengce reports it. Crate-private (not a `From` impl), so that no tantivy
+/// type is part of the public API.
+pub(crate) fn tantivy(e: tantivy::TantivyError) -> Error {
+    Error::Index(e.to_string())
 }
 
 /// `Result` with zhengce's [`Error`].

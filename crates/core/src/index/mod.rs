@@ -128,7 +128,8 @@ impl IndexBuilder {
         let inner = tantivy::Index::builder()
             .schema(schema)
             .settings(settings())
-            .create_in_dir(dir)?;
+            .create_in_dir(dir)
+            .map_err(crate::error::tantivy)?;
         State::current(self.fingerprint()).write(dir)?;
         self.wrap(inner, fields, Some(dir.to_owned()))
     }
@@ -139,7 +140,8 @@ impl IndexBuilder {
         let inner = tantivy::Index::builder()
             .schema(schema)
             .settings(settings())
-            .create_in_ram()?;
+            .create_in_ram()
+            .map_err(crate::error::tantivy)?;
         self.wrap(inner, fields, None)
     }
 
@@ -197,7 +199,8 @@ impl IndexBuilder {
         let reader = inner
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
+            .try_into()
+            .map_err(crate::error::tantivy)?;
         Ok(Index {
             inner,
             reader,
@@ -273,7 +276,7 @@ impl Index {
             TantivyError::LockFailure(LockError::LockBusy, _) => Error::Locked {
                 path: self.dir.clone().unwrap_or_default(),
             },
-            other => Error::from(other),
+            other => crate::error::tantivy(other),
         })?;
         if let Some(dir) = &self.dir {
             inner.set_merge_policy(Box::new(merge::BoundedMerges::new(dir)));
@@ -288,7 +291,7 @@ impl Index {
 
     /// Makes the last commit visible to searches through this handle.
     pub fn reload(&self) -> Result<()> {
-        Ok(self.reader.reload()?)
+        self.reader.reload().map_err(crate::error::tantivy)
     }
 
     /// An error of tantivy while reading this index, as the user should see it: the index is
@@ -300,7 +303,7 @@ impl Index {
                 detail: e.to_string(),
                 root: root_hint(dir),
             },
-            None => Error::from(e),
+            None => crate::error::tantivy(e),
         }
     }
 
@@ -366,7 +369,7 @@ impl IndexWriter {
         }
         let cited = self.add_citations(&mut d, doc);
         self.wait_for_room();
-        self.inner.add_document(d)?;
+        self.inner.add_document(d).map_err(crate::error::tantivy)?;
         self.sent += (title.text.len() + body.text.len() + cited) as u64;
         Ok(())
     }
@@ -426,14 +429,16 @@ impl IndexWriter {
 
     /// Deletes every document.
     pub fn delete_all_documents(&mut self) -> Result<()> {
-        self.inner.delete_all_documents()?;
+        self.inner
+            .delete_all_documents()
+            .map_err(crate::error::tantivy)?;
         Ok(())
     }
 
     /// Makes every change since the last commit durable and visible, atomically: a crash before
     /// the end of the commit leaves the previous commit intact.
     pub fn commit(&mut self) -> Result<()> {
-        self.inner.commit()?;
+        self.inner.commit().map_err(crate::error::tantivy)?;
         // Everything sent has been cut now: the count starts again from what the tokenizer saw.
         self.sent = self.index.cut.load(Ordering::Relaxed);
         self.index.reload()

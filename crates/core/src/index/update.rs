@@ -95,10 +95,12 @@ impl Index {
         let mut out = HashMap::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            let Some(paths) = fast.str("path")? else {
+            let Some(paths) = fast.str("path").map_err(crate::error::tantivy)? else {
                 continue;
             };
-            let column = |name: &str| -> Result<Column<u64>> { Ok(fast.u64(name)?) };
+            let column = |name: &str| -> Result<Column<u64>> {
+                fast.u64(name).map_err(crate::error::tantivy)
+            };
             let (size, mtime, hash) = (column("size")?, column("mtime")?, column("hash")?);
             let names = crate::search::all_strings(&paths)?;
             for doc in segment.doc_ids_alive() {

@@ -120,7 +120,8 @@ fn path_of(searcher: &Searcher, x: &Found) -> Result<String> {
     let column = searcher
         .segment_reader(x.segment)
         .fast_fields()
-        .str("path")?;
+        .str("path")
+        .map_err(crate::error::tantivy)?;
     Ok(first_str(column.as_ref(), x.doc)?.unwrap_or_default())
 }
 
@@ -187,14 +188,18 @@ pub(crate) fn facets(searcher: &Searcher, found: &[Found]) -> Result<Facets> {
     let mut counts: [BTreeMap<String, usize>; 4] = Default::default();
     for (segment, docs) in by_segment {
         let fast = searcher.segment_reader(segment).fast_fields();
-        let year = fast.u64("year")?;
+        let year = fast.u64("year").map_err(crate::error::tantivy)?;
         for d in &docs {
             if let Some(y) = year.first(*d).filter(|&y| y > 0) {
                 *counts[0].entry(y.to_string()).or_default() += 1;
             }
         }
         for (slot, name) in [(1, "issuer"), (2, "region"), (3, "doc_type")] {
-            count_strings(fast.str(name)?.as_ref(), &docs, &mut counts[slot])?;
+            count_strings(
+                fast.str(name).map_err(crate::error::tantivy)?.as_ref(),
+                &docs,
+                &mut counts[slot],
+            )?;
         }
     }
     let [year, issuer, region, doc_type] = counts;

@@ -154,7 +154,9 @@ impl Index {
     pub fn laws(&self, options: &LawsOptions) -> Result<Vec<LawRow>> {
         let searcher = self.tantivy_searcher();
         let query = self.document_filter(options)?;
-        let docs = searcher.search(&*query, &DocCitations)?;
+        let docs = searcher
+            .search(&*query, &DocCitations)
+            .map_err(crate::error::tantivy)?;
         let mut rows: Tally = BTreeMap::new();
         for doc in docs {
             let group = options.by.map(|by| match by {
@@ -204,7 +206,9 @@ impl Index {
             Some(r) => [r.title.to_owned()].into(),
             None => self.law_titles(&searcher, &wanted).into_iter().collect(),
         };
-        let docs = searcher.search(&AllQuery, &DocCitations)?;
+        let docs = searcher
+            .search(&AllQuery, &DocCitations)
+            .map_err(crate::error::tantivy)?;
         let mut out = Vec::new();
         for doc in docs {
             let mine: Vec<&Citation> = doc
@@ -217,7 +221,9 @@ impl Index {
             if mine.is_empty() {
                 continue;
             }
-            let stored: TantivyDocument = searcher.doc(DocAddress::new(doc.segment, doc.doc))?;
+            let stored: TantivyDocument = searcher
+                .doc(DocAddress::new(doc.segment, doc.doc))
+                .map_err(crate::error::tantivy)?;
             let text = |field| {
                 stored
                     .get_first(field)

@@ -39,11 +39,13 @@ impl Index {
             Term::from_field_text(f.path, path),
             IndexRecordOption::Basic,
         );
-        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(crate::error::tantivy)?;
         let Some(&(_, address)) = top.first() else {
             return Ok(None);
         };
-        let doc: TantivyDocument = searcher.doc(address)?;
+        let doc: TantivyDocument = searcher.doc(address).map_err(crate::error::tantivy)?;
         let text = |field| {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
@@ -68,7 +70,11 @@ impl Index {
         };
         let segment = searcher.segment_reader(address.segment_ord);
         let mut bytes = Vec::new();
-        if let Some(column) = segment.fast_fields().bytes("citations")? {
+        if let Some(column) = segment
+            .fast_fields()
+            .bytes("citations")
+            .map_err(crate::error::tantivy)?
+        {
             if let Some(ord) = column.term_ords(address.doc_id).next() {
                 column
                     .ord_to_bytes(ord, &mut bytes)
