@@ -342,3 +342,57 @@ fn text_output_matches_the_golden_files() {
     );
     golden(&dir, "show_sample", &["show", SAMPLE, "corpus"]);
 }
+
+#[test]
+fn every_page_is_the_slice_of_the_whole_order_with_ties_broken_by_path() {
+    // Three bodies, each written by many files: documents of one body tie on score and date,
+    // so their order is by path, across the page boundaries too.
+    let index = zhengce_core::Index::create_in_ram().unwrap();
+    let mut writer = index.writer_with_threads(2).unwrap();
+    let bodies = [
+        "法治政府建设年度报告",
+        "法治政府建设，法治政府建设",
+        "推进法治政府建设工作",
+    ];
+    for i in 0..90 {
+        let path = format!("{:02}/{}.txt", (i * 37) % 90, i);
+        let doc = zhengce_core::Document::from_text(&path, bodies[i % 3]);
+        writer.add_document(&doc).unwrap();
+    }
+    writer.commit().unwrap();
+    let page = |offset: usize, limit: usize| -> Vec<String> {
+        let options = SearchOptions::default().offset(offset).limit(limit);
+        let results = index.search("法治政府建设", &options).unwrap();
+        assert_eq!(results.total, 90);
+        results.hits.into_iter().map(|h| h.path).collect()
+    };
+    let all = page(0, 1000);
+    assert_eq!(all.len(), 90);
+    for (offset, limit) in [
+        (0, 1),
+        (0, 10),
+        (5, 10),
+        (25, 10),
+        (29, 2),
+        (30, 31),
+        (85, 10),
+    ] {
+        let end = (offset + limit).min(90);
+        assert_eq!(
+            page(offset, limit),
+            all[offset..end],
+            "offset {offset} limit {limit}"
+        );
+    }
+    // Within a tie the paths ascend.
+    let scores: Vec<f32> = {
+        let options = SearchOptions::default().limit(1000);
+        let hits = index.search("法治政府建设", &options).unwrap().hits;
+        hits.iter().map(|h| h.score).collect()
+    };
+    for i in 1..90 {
+        if scores[i] == scores[i - 1] {
+            assert!(all[i - 1] < all[i], "{} then {}", all[i - 1], all[i]);
+        }
+    }
+}

@@ -94,7 +94,27 @@ pub(crate) fn rank(searcher: &Searcher, found: &mut [Found], end: usize, sort: S
         Sort::Relevance => by_score(a, b).then(b.date.cmp(&a.date)),
         Sort::Date => b.date.cmp(&a.date).then(by_score(a, b)),
     };
-    found.sort_by(|a, b| order(a, b).then((a.segment, a.doc).cmp(&(b.segment, b.doc))));
+    let full = |a: &Found, b: &Found| order(a, b).then((a.segment, a.doc).cmp(&(b.segment, b.doc)));
+    if end == 0 {
+        return Ok(());
+    }
+    if end < found.len() {
+        // Only the first `end` need their order: select them, then sort them alone.
+        found.select_nth_unstable_by(end - 1, full);
+        let (head, tail) = found.split_at_mut(end);
+        head.sort_by(full);
+        // The tail's documents that tie with the last of the head join its run, right after it.
+        let last = head[end - 1];
+        let mut tied = 0;
+        for i in 0..tail.len() {
+            if order(&tail[i], &last).is_eq() {
+                tail.swap(tied, i);
+                tied += 1;
+            }
+        }
+    } else {
+        found.sort_by(full);
+    }
     let mut start = 0;
     while start < end {
         let run = found[start..]
