@@ -13,7 +13,7 @@ use super::lookup::Lookup;
 use super::query::{Filter, Query};
 use crate::cite::{Action, Kind, LawDict};
 use crate::index::{cite_term, Fields};
-use crate::segment::{normalize, phrase_grams, Analyzer, PhraseGrams};
+use crate::segment::{normalize, phrase_grams, phrase_scoring_grams, Analyzer, PhraseGrams};
 
 /// Weight of a match in the title over one in the body.
 const TITLE_BOOST: f32 = 3.0;
@@ -209,12 +209,26 @@ impl Compiler<'_> {
                     Term::from_field_text(field, gram),
                     IndexRecordOption::WithFreqs,
                 ))),
-                _ => Some(Box::new(PhraseQuery::new_with_offset(
-                    grams
+                _ => {
+                    let terms: Vec<(usize, Term)> = grams
                         .iter()
                         .map(|&(offset, gram)| (offset, Term::from_field_text(field, gram)))
-                        .collect(),
-                ))),
+                        .collect();
+                    let matched: Vec<Term> = terms.iter().map(|(_, t)| t.clone()).collect();
+                    let scored: Vec<Term> = phrase_scoring_grams(text)
+                        .into_iter()
+                        .map(|g| Term::from_field_text(field, g))
+                        .collect();
+                    // The phrase matches on fewer grams than score it: weighed back to the
+                    // score of all of them.
+                    let (all, some) = (self.lookup.idf_sum(&scored), self.lookup.idf_sum(&matched));
+                    let phrase = Box::new(PhraseQuery::new_with_offset(terms));
+                    Some(if all > some && some > 0.0 {
+                        Box::new(BoostQuery::new(phrase, all / some))
+                    } else {
+                        phrase
+                    })
+                }
             },
         }
     }
@@ -315,8 +329,7 @@ mod tests {
     use super::*;
 
     /// `(doc, score)` of every match of `query`, in document order.
-    fn matches(index: &Index, query: &dyn TQuery) -> Vec<(u32, f32)> {
-        let searcher = index.reader().unwrap().searcher();
+    fn matches(searcher: &tantivy::Searcher, query: &dyn TQuery) -> Vec<(u32, f32)> {
         let top = TopDocs::with_limit(1000).order_by_score();
         let mut hits: Vec<(u32, f32)> = searcher
             .search(query, &top)
@@ -326,6 +339,52 @@ mod tests {
             .collect();
         hits.sort_by_key(|&(doc, _)| doc);
         hits
+    }
+
+    #[test]
+    fn a_phrase_matched_on_fewer_grams_scores_as_the_phrase_of_all_its_grams() {
+        let index = crate::Index::create_in_ram().unwrap();
+        let mut writer = index.writer_with_threads(1).unwrap();
+        let bodies = [
+            "推进法治政府建设。法治政府建设年度报告",
+            "法治政府建设",
+            "法治政府和法治社会建设",
+            "加快建设法治政府，法治政府建设取得成效，政府建设",
+        ];
+        for (i, body) in bodies.iter().enumerate() {
+            let doc = crate::Document::from_text(&format!("{i}.txt"), body);
+            writer.add_document(&doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.tantivy_searcher();
+        let lookup = super::super::lookup::IndexLookup {
+            searcher: &searcher,
+            dict: index.extractor().dict(),
+            law_field: index.fields.law,
+        };
+        let compiler = Compiler {
+            fields: &index.fields,
+            analyzer: index.analyzer(),
+            dict: index.extractor().dict(),
+            lookup: &lookup,
+        };
+        let field = index.fields.body_grams;
+        let text = "法治政府建设";
+        let all: Vec<(usize, Term)> = ["法治", "治政", "政府", "府建", "建设"]
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (i, Term::from_field_text(field, g)))
+            .collect();
+        let full = PhraseQuery::new_with_offset(all);
+        let thinned = compiler.grams(field, text).unwrap();
+        let expected = matches(&searcher, &full);
+        let got = matches(&searcher, &*thinned);
+        assert_eq!(expected.len(), 3, "{expected:?}");
+        assert_eq!(got.len(), expected.len());
+        for ((d1, s1), (d2, s2)) in got.iter().zip(&expected) {
+            assert_eq!(d1, d2);
+            assert!((s1 - s2).abs() < 1e-4 * s2, "doc {d1}: {s1} vs {s2}");
+        }
     }
 
     #[test]
@@ -344,9 +403,10 @@ mod tests {
             let terms: Vec<Term> = (0..n)
                 .map(|i| Term::from_field_text(field, &format!("v{i}")))
                 .collect();
-            let expected = matches(&index, &TermSetQuery::new(terms.clone()));
+            let searcher = index.reader().unwrap().searcher();
+            let expected = matches(&searcher, &TermSetQuery::new(terms.clone()));
             assert_eq!(expected.len(), 2 * n);
-            assert_eq!(matches(&index, &*any_term(terms)), expected, "{n} terms");
+            assert_eq!(matches(&searcher, &*any_term(terms)), expected, "{n} terms");
         }
     }
 }

@@ -18,6 +18,8 @@ pub(crate) trait Lookup {
     fn keyword_terms(&self, field: Field, value: &str) -> Vec<Term>;
     /// The grams of `field` whose first unit is `unit`.
     fn unit_terms(&self, field: Field, unit: &str) -> Vec<Term>;
+    /// The sum of the terms' BM25 inverse document frequencies, as tantivy weighs a phrase.
+    fn idf_sum(&self, terms: &[Term]) -> f32;
 }
 
 /// [`Lookup`] over one searcher's segments.
@@ -81,6 +83,25 @@ impl Lookup for IndexLookup<'_> {
             .iter()
             .map(|t| Term::from_field_text(field, t))
             .collect()
+    }
+
+    fn idf_sum(&self, terms: &[Term]) -> f32 {
+        // As tantivy's Bm25Weight::for_terms computes it from the searcher's statistics.
+        let docs: u64 = self
+            .searcher
+            .segment_readers()
+            .iter()
+            .map(|s| u64::from(s.max_doc()))
+            .sum();
+        terms
+            .iter()
+            .map(|t| {
+                // A term whose frequency cannot be read counts as absent from every document.
+                let freq = self.searcher.doc_freq(t).unwrap_or(0).min(docs);
+                let x = ((docs - freq) as f32 + 0.5) / (freq as f32 + 0.5);
+                (1.0 + x).ln()
+            })
+            .sum()
     }
 
     fn unit_terms(&self, field: Field, unit: &str) -> Vec<Term> {

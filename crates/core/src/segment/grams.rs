@@ -107,7 +107,7 @@ pub enum PhraseGrams<'a> {
     /// One unit: any gram whose first unit it is (see [`starts_with_unit`]).
     Unit(&'a str),
     /// Two or more units: grams at their offsets from the first. Each run of two or more units
-    /// gives its bigrams; a run of one unit gives the unit alone.
+    /// gives every other bigram and its last one; a run of one unit gives the unit alone.
     Grams(Vec<(usize, &'a str)>),
 }
 
@@ -119,13 +119,48 @@ pub fn phrase_grams(phrase: &str) -> PhraseGrams<'_> {
         [one] => PhraseGrams::Unit(one.text),
         _ => {
             let first = all[0].position;
-            let needed = all.iter().enumerate().filter(|&(i, g)| {
-                // A unit ending a run is covered by the bigram before it, if there is one.
-                g.kind == GramKind::Bigram || i == 0 || all[i - 1].kind != GramKind::Bigram
-            });
-            PhraseGrams::Grams(needed.map(|(_, g)| (g.position - first, g.text)).collect())
+            let needed = needed_grams(&all);
+            PhraseGrams::Grams(needed.map(|g| (g.position - first, g.text)).collect())
         }
     }
+}
+
+/// The grams a phrase needs: in each run of units, every other bigram and the last one (the
+/// bigrams at units 0, 2, 4 … pin every unit of the run; those between add nothing but work for
+/// the phrase matcher), and a run of one unit alone.
+fn needed_grams<'g, 'a>(all: &'g [Gram<'a>]) -> impl Iterator<Item = &'g Gram<'a>> {
+    let mut run_start = 0;
+    // (The grams dropped here still count for the phrase's score: see `phrase_scoring_grams`.)
+    all.iter().enumerate().filter_map(move |(i, g)| {
+        let after_bigram = i > 0 && all[i - 1].kind == GramKind::Bigram;
+        let keep = match g.kind {
+            // A unit ending a run is covered by the bigram before it, if there is one.
+            GramKind::Last => !after_bigram,
+            GramKind::Bigram => {
+                if !after_bigram {
+                    run_start = i;
+                }
+                let last_of_run = all.get(i + 1).is_none_or(|n| n.kind != GramKind::Bigram);
+                (i - run_start) % 2 == 0 || last_of_run
+            }
+        };
+        keep.then_some(g)
+    })
+}
+
+/// The grams that score a phrase of two or more units: each bigram of each run, and a run of
+/// one unit alone — all that its characters give, whereas [`phrase_grams`] leaves out the bigrams
+/// that other bigrams imply. A query weighs the phrase by these, so that leaving grams out of
+/// the matching changes no score.
+pub fn phrase_scoring_grams(phrase: &str) -> Vec<&str> {
+    let all: Vec<Gram<'_>> = grams(phrase).collect();
+    all.iter()
+        .enumerate()
+        .filter(|&(i, g)| {
+            g.kind == GramKind::Bigram || i == 0 || all[i - 1].kind != GramKind::Bigram
+        })
+        .map(|(_, g)| g.text)
+        .collect()
 }
 
 /// Whether the gram `term` has `unit` as its first unit: the unit alone, or a bigram of it and

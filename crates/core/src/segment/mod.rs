@@ -18,7 +18,9 @@ use jieba_rs::Jieba;
 use xxhash_rust::xxh3::xxh3_64;
 
 pub use dict::Dictionary;
-pub use grams::{grams, phrase_grams, starts_with_unit, Gram, GramKind, PhraseGrams};
+pub use grams::{
+    grams, phrase_grams, phrase_scoring_grams, starts_with_unit, Gram, GramKind, PhraseGrams,
+};
 pub(crate) use normalize::is_dropped;
 pub use normalize::{char_class, is_han, normalize, CharClass, Normalized};
 pub use simplify::to_simplified;
