@@ -1,7 +1,7 @@
 //! Grams: the text cut into units — each Han character, and each run of letters and digits — and
 //! every pair of adjacent units indexed as a bigram at the character offset of its first unit.
 //! A phrase of two or more units is then the sequence of its bigrams at their offsets, wherever
-//! jieba cuts it. A unit that ends a run (before punctuation, space or the end) is also indexed
+//! jieba cuts it (every other bigram suffices to match: see [`phrase_grams`]). A unit that ends a run (before punctuation, space or the end) is also indexed
 //! alone, so that a one-unit query finds it: either as the first unit of a bigram or alone.
 
 use super::normalize::{char_class, CharClass};
