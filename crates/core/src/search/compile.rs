@@ -214,17 +214,21 @@ impl Compiler<'_> {
                         .iter()
                         .map(|&(offset, gram)| (offset, Term::from_field_text(field, gram)))
                         .collect();
-                    let matched: Vec<Term> = terms.iter().map(|(_, t)| t.clone()).collect();
                     let scored: Vec<Term> = phrase_scoring_grams(text)
                         .into_iter()
                         .map(|g| Term::from_field_text(field, g))
                         .collect();
+                    if scored.len() == terms.len() {
+                        return Some(Box::new(PhraseQuery::new_with_offset(terms)));
+                    }
                     // The phrase matches on fewer grams than score it: weighed back to the
                     // score of all of them.
-                    let (all, some) = (self.lookup.idf_sum(&scored), self.lookup.idf_sum(&matched));
+                    let matched: Vec<Term> = terms.iter().map(|(_, t)| t.clone()).collect();
+                    let boost =
+                        self.lookup.phrase_weight(&scored) / self.lookup.phrase_weight(&matched);
                     let phrase = Box::new(PhraseQuery::new_with_offset(terms));
-                    Some(if all > some && some > 0.0 {
-                        Box::new(BoostQuery::new(phrase, all / some))
+                    Some(if boost.is_finite() && boost > 1.0 {
+                        Box::new(BoostQuery::new(phrase, boost))
                     } else {
                         phrase
                     })

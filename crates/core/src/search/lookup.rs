@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use tantivy::query::Bm25Weight;
 use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
@@ -18,8 +19,10 @@ pub(crate) trait Lookup {
     fn keyword_terms(&self, field: Field, value: &str) -> Vec<Term>;
     /// The grams of `field` whose first unit is `unit`.
     fn unit_terms(&self, field: Field, unit: &str) -> Vec<Term>;
-    /// The sum of the terms' BM25 inverse document frequencies, as tantivy weighs a phrase.
-    fn idf_sum(&self, terms: &[Term]) -> f32;
+    /// The BM25 weight tantivy gives a phrase of `terms` (its score for one occurrence in the
+    /// shortest field): it grows with the sum of the terms' inverse document frequencies, so two
+    /// phrases of one field compare by it. 0 for no terms.
+    fn phrase_weight(&self, terms: &[Term]) -> f32;
 }
 
 /// [`Lookup`] over one searcher's segments.
@@ -85,23 +88,12 @@ impl Lookup for IndexLookup<'_> {
             .collect()
     }
 
-    fn idf_sum(&self, terms: &[Term]) -> f32 {
-        // As tantivy's Bm25Weight::for_terms computes it from the searcher's statistics.
-        let docs: u64 = self
-            .searcher
-            .segment_readers()
-            .iter()
-            .map(|s| u64::from(s.max_doc()))
-            .sum();
-        terms
-            .iter()
-            .map(|t| {
-                // A term whose frequency cannot be read counts as absent from every document.
-                let freq = self.searcher.doc_freq(t).unwrap_or(0).min(docs);
-                let x = ((docs - freq) as f32 + 0.5) / (freq as f32 + 0.5);
-                (1.0 + x).ln()
-            })
-            .sum()
+    fn phrase_weight(&self, terms: &[Term]) -> f32 {
+        if terms.is_empty() {
+            return 0.0;
+        }
+        // A term whose statistics cannot be read gives no weight (and so no boost).
+        Bm25Weight::for_terms(self.searcher, terms).map_or(0.0, |w| w.score(0, 1))
     }
 
     fn unit_terms(&self, field: Field, unit: &str) -> Vec<Term> {

@@ -132,7 +132,7 @@ fn needed_grams<'g, 'a>(all: &'g [Gram<'a>]) -> impl Iterator<Item = &'g Gram<'a
     let mut run_start = 0;
     // (The grams dropped here still count for the phrase's score: see `phrase_scoring_grams`.)
     all.iter().enumerate().filter_map(move |(i, g)| {
-        let after_bigram = i > 0 && all[i - 1].kind == GramKind::Bigram;
+        let after_bigram = follows_bigram(all, i);
         let keep = match g.kind {
             // A unit ending a run is covered by the bigram before it, if there is one.
             GramKind::Last => !after_bigram,
@@ -156,11 +156,15 @@ pub fn phrase_scoring_grams(phrase: &str) -> Vec<&str> {
     let all: Vec<Gram<'_>> = grams(phrase).collect();
     all.iter()
         .enumerate()
-        .filter(|&(i, g)| {
-            g.kind == GramKind::Bigram || i == 0 || all[i - 1].kind != GramKind::Bigram
-        })
+        .filter(|&(i, g)| g.kind == GramKind::Bigram || !follows_bigram(&all, i))
         .map(|(_, g)| g.text)
         .collect()
+}
+
+/// Whether gram `i` comes right after a bigram: it continues that bigram's run (a unit ending
+/// the run is then covered by the bigram).
+fn follows_bigram(all: &[Gram<'_>], i: usize) -> bool {
+    i > 0 && all[i - 1].kind == GramKind::Bigram
 }
 
 /// Whether the gram `term` has `unit` as its first unit: the unit alone, or a bigram of it and
