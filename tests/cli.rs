@@ -120,7 +120,7 @@ fn exit_codes_say_match_no_match_error() {
     let missing = dir.run(&["search", "民法典", "no-such-folder"]);
     assert_eq!(missing.code, 2);
     assert!(
-        missing.stderr.contains("not a folder"),
+        missing.stderr.contains("no-such-folder: no such folder"),
         "{}",
         missing.stderr
     );
@@ -218,4 +218,53 @@ fn index_json_reports_counts() {
     assert_eq!(summary["type"], "index_summary");
     assert_eq!(summary["added"], 16);
     assert_eq!(summary["skipped"], 1);
+}
+
+/// Issue 12: the README's first command indexes `corpus/` into `corpus/.zhengce/`; a test that
+/// copies such a folder must not copy the index with it (the copy was already indexed, and
+/// `index --json` reported 0 added).
+#[test]
+fn r12_a_copied_corpus_leaves_behind_the_index_a_run_wrote_in_it() {
+    let first = Dir::with_corpus();
+    assert_eq!(first.run(&["search", "科学技术进步法", "corpus"]).code, 0);
+    assert!(first.path().join("corpus/.zhengce").is_dir());
+
+    let second = Dir::new();
+    crate::util::copy_dir(&first.path().join("corpus"), &second.path().join("corpus"));
+    assert!(!second.path().join("corpus/.zhengce").exists());
+    assert!(second.path().join("corpus/.zhengceignore").is_file());
+    let run = second.run(&["index", "corpus", "--json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("\"added\":16"), "{}", run.stdout);
+}
+
+/// The corpus the tests read holds no index, whatever a user's run left in `corpus/`.
+#[test]
+fn r12_the_tests_corpus_holds_no_index() {
+    let corpus = crate::util::corpus();
+    assert!(!corpus.join(zhengce_core::index::INDEX_DIR).exists());
+    assert!(corpus.join(crate::util::SAMPLE).is_file());
+}
+
+/// A newcomer's first mistakes get a message that says what to do.
+#[test]
+fn r12_a_file_or_a_missing_folder_is_named_as_such() {
+    let dir = Dir::with_corpus();
+    let run = dir.run(&["search", "宪法", "corpus/README.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("a file, not a folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("zhengce extract"), "{}", run.stderr);
+    let run = dir.run(&["search", "宪法", "corpu"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("corpu: no such folder"),
+        "{}",
+        run.stderr
+    );
+    let run = dir.run(&["--help"]);
+    assert!(run.stdout.contains("Examples"), "{}", run.stdout);
 }

@@ -3,11 +3,29 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 use zhengce_core::{Index, Result};
 
-/// The bundled corpus in the repository (read only).
+/// The bundled corpus as the repository holds it: a copy of `corpus/` made once per test run,
+/// without what a run writes there. The README's first command leaves an index in
+/// `corpus/.zhengce/`; tests never see it.
 pub fn corpus() -> PathBuf {
+    static COPY: OnceLock<PathBuf> = OnceLock::new();
+    COPY.get_or_init(|| {
+        let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus");
+        if copy.exists() {
+            std::fs::remove_dir_all(&copy).expect("remove the previous copy of the corpus");
+        }
+        copy_dir(&repository_corpus(), &copy);
+        copy
+    })
+    .clone()
+}
+
+/// `corpus/` in the repository itself, with whatever a run left there: read it only through
+/// [`corpus`].
+fn repository_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
@@ -28,7 +46,7 @@ impl Dir {
         Dir { _tmp: tmp, root }
     }
 
-    /// A folder holding a copy of the corpus under `corpus/`.
+    /// A folder holding a copy of the corpus under `corpus/` (without an index left in it).
     pub fn with_corpus() -> Dir {
         let dir = Dir::new();
         copy_dir(&corpus(), &dir.path().join("corpus"));
@@ -84,11 +102,16 @@ impl From<Output> for Run {
     }
 }
 
-/// Copies a folder recursively.
+/// Copies a folder recursively, leaving out what a run of zhengce writes into a folder: its
+/// index (`.zhengce/`) and temporary files (`*.tmp`).
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create folder");
     for entry in std::fs::read_dir(from).expect("read folder") {
         let entry = entry.expect("entry");
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name == zhengce_core::index::INDEX_DIR || name.ends_with(".tmp") {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type().expect("file type").is_dir() {
             copy_dir(&entry.path(), &target);

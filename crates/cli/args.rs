@@ -6,12 +6,23 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Full-text search for Chinese policy documents (政策文件检索).
 #[derive(Debug, Parser)]
-#[command(name = "zhengce", version, about, max_term_width = 100)]
+#[command(name = "zhengce", version, about, max_term_width = 100, after_help = EXAMPLES)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// Shown after the list of commands.
+const EXAMPLES: &str = "\
+Examples (FOLDER holds the documents; the index is kept in FOLDER/.zhengce):
+  zhengce search 科学技术进步法 corpus          documents citing the law, best first, with passages
+  zhengce search '\"法治政府建设\" year:2024' corpus   an exact phrase, in documents of 2024
+  zhengce laws corpus --action publicize --year 2024 --done   which laws were publicized in 2024
+  zhengce cites 民法典 corpus                   who cites it, in which sentence
+  zhengce show 高台县科技局2024年法治建设工作总结.txt corpus   one document's metadata and outline
+
+`zhengce help COMMAND` explains each command; the query language is in README.md.";
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
@@ -32,7 +43,9 @@ pub enum Command {
     },
     /// Search the documents of a folder; builds the index first if there is none.
     Search {
-        /// The query: words (all required), "exact phrase", OR, -exclude, (groups), title:…, year:2024 or year:2022..2024.
+        /// The query: words (all required), "exact phrase", OR, -exclude, (groups), and the fields
+        /// title:, year:2024 (or 2022..2024), issuer:, region:, type:, doc: (文号), law:, action:,
+        /// kind:, state:planned|done.
         query: String,
         /// The folder of documents.
         #[arg(default_value = ".")]

@@ -178,6 +178,9 @@ fn open_or_build(path: &Path, common: &Common) -> Result<Index> {
 
 /// Opens the index of `path`, building it first when there is none.
 fn open_or_create(path: &Path, common: &Common) -> Result<Index> {
+    if path.exists() {
+        ensure_folder(path)?;
+    }
     let dir = index_dir(path, common);
     match IndexBuilder::for_folder(path)?.open_in_dir(&dir) {
         Err(Error::NoIndex { .. }) => {
@@ -276,10 +279,16 @@ fn folder_options(common: &Common) -> FolderOptions {
 }
 
 fn ensure_folder(path: &Path) -> Result<()> {
-    if !path.is_dir() {
-        anyhow::bail!("{}: not a folder", path.display());
+    if path.is_dir() {
+        Ok(())
+    } else if path.exists() {
+        anyhow::bail!(
+            "{0}: a file, not a folder; zhengce indexes folders (the citations of one file: zhengce extract {0})",
+            path.display()
+        )
+    } else {
+        anyhow::bail!("{}: no such folder", path.display())
     }
-    Ok(())
 }
 
 fn parse_action(value: &str) -> Result<Action> {
