@@ -308,7 +308,12 @@ fn titles_named_without_marks_are_flagged_inferred() {
     assert_eq!(
         found,
         vec![
-            ("中华人民共和国民法典".to_owned(), vec![], false, true),
+            (
+                "中华人民共和国民法典".to_owned(),
+                vec![Action::Publicize],
+                false,
+                true
+            ),
             (
                 "中华人民共和国宪法".to_owned(),
                 vec![Action::Study],

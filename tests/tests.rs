@@ -5,6 +5,8 @@ mod util;
 
 // The library as embedded: each example's job with the public API only.
 mod api;
+// Citations in documents of other counties: the tune and held-out halves, and questions.
+mod attribution;
 // Citations against the labelled corpus set.
 mod cite;
 // The command line end to end: index, search, output formats, exit codes, errors.

@@ -32,7 +32,7 @@ DICT = os.path.join(ROOT, 'crates', 'core', 'dict')
 KINDS = {'law', 'administrative_regulation', 'local_regulation', 'party_regulation',
          'judicial_interpretation', 'departmental_rule', 'normative_document', 'plan',
          'compilation', 'publication', 'other'}
-ACTIONS = ['publicize', 'study', 'implement', 'formulate']
+ACTIONS = ['publicize', 'study', 'implement', 'formulate', 'cite']
 CITE_HEADER = ['path', 'raw', 'title', 'version_note', 'kind', 'region', 'actions',
                'planned', 'pin']
 BARE_HEADER = ['path', 'text', 'title', 'actions', 'planned']

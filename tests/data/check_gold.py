@@ -21,7 +21,7 @@ CORPUS = os.path.join(ROOT, 'corpus')
 KINDS = {'law', 'administrative_regulation', 'local_regulation', 'party_regulation',
          'judicial_interpretation', 'departmental_rule', 'normative_document', 'plan',
          'compilation', 'publication', 'other'}
-ACTIONS = ['publicize', 'study', 'implement', 'formulate']
+ACTIONS = ['publicize', 'study', 'implement', 'formulate', 'cite']
 REGIONS = {'', '甘肃省', '张掖市', '高台县'}
 TYPES = {'工作总结', '年度报告', '管理办法', '实施细则', '实施方案', '通知', '计划', '要点', '简报', '决定'}
 ENCODINGS = {'utf-8', 'utf-8-bom', 'gb18030'}
@@ -106,7 +106,7 @@ def scan(text):
 def main():
     _, meta = read_tsv('corpus_meta.tsv')
     _, gold = read_tsv('cite_gold.tsv')
-    files = sorted(f for f in os.listdir(CORPUS) if f != 'README.md')
+    files = sorted(f for f in os.listdir(CORPUS) if f != 'README.md' and not f.startswith('.'))
     meta_by_path = {m['path']: m for m in meta}
     if set(meta_by_path) != set(files):
         err(f'corpus_meta paths differ from corpus files: {set(meta_by_path) ^ set(files)}')

@@ -147,7 +147,12 @@ const NOT_PLACES: &[&str] = &[
 ];
 
 fn plausible(name: &str) -> bool {
-    name.chars().count() >= 3 && !NOT_PLACES.iter().any(|w| name.contains(w))
+    let n = name.chars().count();
+    // 郏县, 沛县: a county's name may be one character before 县 (not 一县, 两县, 邻县 …).
+    let short_county = n == 2
+        && name.ends_with('县')
+        && !name.starts_with(['一', '两', '每', '邻', '外', '多', '几', '本', '全']);
+    (n >= 3 || short_county) && !NOT_PLACES.iter().any(|w| name.contains(w))
 }
 
 /// Known places anywhere in `s`.
@@ -278,6 +283,8 @@ mod tests {
             ("互助土族自治县2025年工作要点", Some("互助土族自治县")),
             ("湖州市生态文明先行示范区建设条例", Some("湖州市")),
             ("县科技局2024年度领导干部学法计划", None),
+            ("郏县重大行政决策程序规定", Some("郏县")),
+            ("邻县的做法", None),
             ("市场监督管理行政处罚程序规定", None),
             ("城区建筑垃圾管理规定", None),
             ("中心城区规划", None),

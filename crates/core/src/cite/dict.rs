@@ -44,6 +44,30 @@ fn keys() -> &'static Map<&'static [u8]> {
     KEYS.get_or_init(|| Map::new(LAW_KEYS).expect("build.rs writes a valid fst"))
 }
 
+/// The national laws and regulations in force, by index, with their titles (without the
+/// 中华人民共和国 prefix) as characters.
+fn national_titles() -> &'static [(usize, Vec<char>)] {
+    static TITLES: OnceLock<Vec<(usize, Vec<char>)>> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        built::LAWS
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                !l.repealed
+                    && l.region.is_empty()
+                    && matches!(l.kind, "law" | "administrative_regulation")
+            })
+            .map(|(i, l)| (i, without_prc(l.title).unwrap_or(l.title).chars().collect()))
+            .collect()
+    })
+}
+
+/// Whether `short` can be read out of `long` in order.
+fn is_subsequence(short: &[char], long: &[char]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|c| rest.any(|l| l == c))
+}
+
 /// Whether a law is in force (时效性).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -162,6 +186,29 @@ impl LawDict {
         self.lookup(title)
             .or_else(|| without_prc(title).and_then(|t| self.lookup(t)))
             .or_else(|| self.lookup(&format!("{PRC}{title}")))
+    }
+
+    /// The national law whose title `title` is a typo of: written with one or two characters
+    /// left out (国家语言文字法 for 国家通用语言文字法, 反电信诈骗法 for 反电信网络诈骗法), the
+    /// first character and the last two kept, and no other law fitting. Titles of four
+    /// characters or fewer are never corrected.
+    pub fn resolve_typo(&self, title: &str) -> Option<LawEntry> {
+        let written: Vec<char> = without_prc(title).unwrap_or(title).chars().collect();
+        if written.len() < 5 {
+            return None;
+        }
+        let mut fits = national_titles().iter().filter(|(_, name)| {
+            let extra = name.len().checked_sub(written.len());
+            matches!(extra, Some(1..=2))
+                && name.first() == written.first()
+                && name[name.len() - 2..] == written[written.len() - 2..]
+                && is_subsequence(&written, name)
+        });
+        let (at, _) = fits.next()?;
+        if fits.next().is_some() {
+            return None;
+        }
+        built::LAWS.get(*at).map(LawEntry::from)
     }
 
     fn lookup(&self, key: &str) -> Option<LawEntry> {

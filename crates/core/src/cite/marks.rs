@@ -51,7 +51,8 @@ fn close(text: &str, start: usize) -> Option<(usize, Vec<Range<usize>>)> {
     let mut nested = Vec::new();
     let mut depth = 0usize;
     let mut nested_start = start;
-    let mut newline = false;
+    // A title may be broken across one line, or a blank line (as copied from a PDF), not more.
+    let mut newlines = 0;
     for (count, (i, c)) in text[start..].char_indices().enumerate() {
         if count > MAX_TITLE_CHARS {
             return None;
@@ -72,11 +73,19 @@ fn close(text: &str, start: usize) -> Option<(usize, Vec<Range<usize>>)> {
                     nested.push(nested_start..at);
                 }
             }
-            '\n' if newline => return None,
-            '\n' => newline = true,
-            '\r' => {}
+            '\n' if newlines == 2 => return None,
+            '\n' => newlines += 1,
             c if c.is_whitespace() => {}
-            _ => newline = false,
+            _ if newlines == 2 && text[start..at].matches('\n').count() == 2 => {
+                // Two breaks are one blank line, not two separate breaks of a long title.
+                let gap = &text[start..at];
+                let blank = gap.contains("\n\n")
+                    || gap.split('\n').nth(1).is_some_and(|l| l.trim().is_empty());
+                if !blank {
+                    return None;
+                }
+            }
+            _ => {}
         }
     }
     None
@@ -250,7 +259,9 @@ mod tests {
     fn unclosed_marks_are_skipped() {
         assert_eq!(titles("《未闭合。《民法典》"), vec![("民法典", vec![])]);
         assert_eq!(titles("《一《二》"), vec![("二", vec![])]);
-        assert_eq!(titles("《跨段\n\n落》"), vec![]);
+        assert_eq!(titles("《跨段\n\n落》"), vec![("跨段\n\n落", vec![])]);
+        assert_eq!(titles("《跨\n\n段\n\n落》"), vec![]);
+        assert_eq!(titles("《跨\n段\n落》"), vec![]);
         assert!(titles(&"《".repeat(10_000)).is_empty());
     }
 

@@ -18,8 +18,13 @@
 
 mod action;
 mod dict;
+mod govern;
 mod kind;
+mod layout;
+mod lexicon;
 mod marks;
+mod mood;
+mod text;
 mod title;
 
 use std::collections::HashMap;
@@ -29,18 +34,24 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
-pub use action::{is_plan_title, is_planning_heading, Action};
+pub use action::{is_plan_title, Action};
 pub use dict::{LawDict, LawEntry, Status};
+pub use govern::Source;
 pub use kind::{classify, Kind};
 pub use marks::{parse_number, Pin};
+pub use mood::{is_planning_heading, Mood, MoodSource};
 pub use title::{canonicalize, Canonical, PRC};
 
 use crate::region::leading_region;
-use action::Masked;
+use govern::{Doc, Governor};
+use mood::Genre;
+use text::Text;
 
 /// Short titles that name no document by themselves: they resolve only through a definition
 /// （以下简称《条例》） or a single earlier candidate.
 const GENERIC: &[&str] = &[
+    "村规民约",
+    "居民公约",
     "条例",
     "办法",
     "意见",
@@ -64,7 +75,7 @@ const GENERIC: &[&str] = &[
     "章程",
 ];
 /// Version of the extraction rules; part of the fingerprint an index records.
-const CITE_RULES_VERSION: u32 = 1;
+const CITE_RULES_VERSION: u32 = 2;
 /// Titles named without marks are looked for only if they end like a rule.
 const BARE_ENDINGS: &[&str] = &["法", "法典", "条例"];
 
@@ -83,6 +94,9 @@ pub enum Resolution {
     AsWritten,
     /// A generic short title that could not be resolved (never guessed).
     Unresolved,
+    /// A typo of a dictionary title, corrected: characters left out (国家语言文字法 →
+    /// 中华人民共和国国家通用语言文字法), with no other title fitting.
+    Corrected,
 }
 
 /// One cited title.
@@ -107,6 +121,10 @@ pub struct Citation {
     pub actions: Vec<Action>,
     /// Planned (下一步, 将, 拟, 要 …) rather than done.
     pub planned: bool,
+    /// Why: the word that governs the title and where it stood, and what made it done or
+    /// planned.
+    #[serde(default)]
+    pub evidence: Evidence,
     /// Named without marks: found because the dictionary or the document knows the title.
     pub inferred: bool,
     /// Written inside another title's marks (〈…〉).
@@ -119,12 +137,62 @@ pub struct Citation {
     pub successors: Vec<String>,
 }
 
-/// Options that the caller knows better than the text.
+/// Why a citation has its actions and its state (依据).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// The word that governs the title (学习, 宣传贯彻, 根据), if one does.
+    pub word: Option<String>,
+    /// Where that word stood: the title's clause, its sentence, the lead-in of its list, its
+    /// table's column, a heading above it, the document's genre, or the title it refers to.
+    pub source: Source,
+    /// Byte offset of the word in the text, when it stands in the text.
+    pub at: Option<usize>,
+    /// Done or planned, and why.
+    pub mood: Mood,
+}
+
+impl Default for Evidence {
+    fn default() -> Evidence {
+        Evidence {
+            word: None,
+            source: Source::None,
+            at: None,
+            mood: Mood {
+                planned: false,
+                source: MoodSource::Default,
+                word: String::new(),
+            },
+        }
+    }
+}
+
+/// What the caller knows better than the text: the document's metadata.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Context {
-    /// The document is a plan as a whole (计划, 要点, 方案): everything in it is planned. `None`
-    /// decides from the document's opening lines.
+    /// The document is a plan as a whole (计划, 要点, 方案): everything in it is planned unless
+    /// a sentence says it was done. `None` decides from the title.
     pub plan_document: Option<bool>,
+    /// The document's title (标题): its ending tells the genre (通知, 方案 look forward; 总结,
+    /// 报告 look back). `None` looks for it among the opening lines.
+    pub title: Option<String>,
+    /// The document's issuer (发文机关): a subject naming it is the author (县司法局制定了《…》).
+    pub issuer: Option<String>,
+    /// The document's year: a heading naming a later year (2025年重点工作) is planned.
+    pub year: Option<u16>,
+}
+
+impl Context {
+    /// The context of a document with this title, issuer and year.
+    pub fn of_document(title: &str, issuer: Option<&str>, year: Option<u16>) -> Context {
+        Context {
+            plan_document: None,
+            title: (!title.is_empty()).then(|| title.to_owned()),
+            issuer: issuer.map(str::to_owned),
+            year,
+        }
+    }
 }
 
 /// Finds citations with a dictionary; cheap to clone and share.
@@ -172,35 +240,29 @@ impl Extractor {
     pub fn extract(&self, text: &str, context: &Context) -> Vec<Citation> {
         let marks = marks::scan(text);
         let spans: Vec<Range<usize>> = marks.iter().map(|m| m.span.clone()).collect();
-        let masked = Masked::new(text, &spans);
-        let sections = planning_sections(text);
-        let plan_document = context.plan_document.unwrap_or_else(|| opens_as_plan(text));
-        // A notice issuing a plan (关于印发《…工作要点》的通知) has issued it: that is done.
-        let issued = issued_plan(text);
-        let planned_at = |at: usize, char_at: usize, title: &str| {
-            (plan_document && issued.as_deref() != Some(title))
-                || sections.iter().any(|r| r.contains(&at))
-                || masked.future(char_at)
-        };
+        let reading = Reading::new(text, &spans, context);
         let mut doc = DocState::default();
         let mut out = Vec::new();
-        for mark in &marks {
-            let chars = masked.index(mark.span.start)..masked.index(mark.span.end);
+        for (t, mark) in marks.iter().enumerate() {
             let mut c = self.citation(text, mark.inner.clone(), &doc);
             c.span = [mark.span.start, mark.span.end];
+            if names_a_programme(text, mark.span.end) && c.resolution != Resolution::Dictionary {
+                // 《善城法治》栏目, 《秀山新闻》节目: a programme, whatever its name says.
+                c.kind = Kind::Other;
+            }
             let pin = marks::pin_after(text, mark.span.end);
             let after = pin.as_ref().map_or(mark.span.end, |(_, end)| *end);
             c.pin = pin.map(|(p, _)| p);
             if let Some(&defined) = doc.defined_by_span.get(&mark.inner.start) {
                 let target: &Citation = &out[defined];
-                c.actions = target.actions.clone();
-                c.planned = target.planned;
+                refer_to(&mut c, target);
             } else {
-                c.actions = masked.actions(chars.clone());
-                c.planned = planned_at(mark.span.start, chars.start, &c.title);
+                let chars = reading.chars(mark.span.clone());
+                reading.attribute(&mut c, chars, reading.doc().govern(t));
             }
             if let Some((short, range)) = marks::definition_after(text, after) {
                 let full = (c.title.clone(), c.version_note.clone());
+                let short = crate::segment::to_simplified(&short);
                 doc.definitions.insert(canonicalize(&short).title, full);
                 doc.defined_by_span.insert(range.start, out.len());
             }
@@ -214,15 +276,14 @@ impl Extractor {
                     let mut inner = self.citation(text, r.clone(), &DocState::default());
                     inner.span = [r.start, r.end];
                     inner.nested = true;
-                    inner.actions = c.actions.clone();
-                    inner.planned = c.planned;
+                    refer_to(&mut inner, &c);
                     inner
                 })
                 .collect();
             out.push(c);
             out.extend(nested);
         }
-        let mut bare = self.bare_mentions(text, &spans, &out, &masked, &planned_at);
+        let mut bare = self.bare_mentions(text, &spans, &out, &reading);
         out.append(&mut bare);
         out
     }
@@ -230,7 +291,8 @@ impl Extractor {
     /// The citation of the title written at `inner`, resolved; actions and span are set later.
     fn citation(&self, text: &str, inner: Range<usize>, doc: &DocState) -> Citation {
         let raw = &text[inner];
-        let canon = canonicalize(raw);
+        // Titles are compared in simplified characters: 《中華人民共和國民法典》 is the 民法典.
+        let canon = canonicalize(&crate::segment::to_simplified(raw));
         let mut c = Citation {
             raw: raw.to_owned(),
             span: [0, 0],
@@ -241,6 +303,7 @@ impl Extractor {
             pin: None,
             actions: Vec::new(),
             planned: false,
+            evidence: Evidence::default(),
             inferred: false,
             nested: false,
             resolution: Resolution::AsWritten,
@@ -252,6 +315,10 @@ impl Extractor {
             c.version_note = c.version_note.or_else(|| note.clone());
             c.resolution = Resolution::Definition;
         } else if let Some(r) = self.dict.resolve(&canon.title) {
+            self.fill_from_dict(&mut c, r);
+            return c;
+        } else if let Some(r) = self.dict.resolve_typo(&canon.title) {
+            c.resolution = Resolution::Corrected;
             self.fill_from_dict(&mut c, r);
             return c;
         } else if GENERIC.contains(&canon.title.as_str()) {
@@ -300,30 +367,41 @@ impl Extractor {
         text: &str,
         spans: &[Range<usize>],
         cited: &[Citation],
-        masked: &Masked,
-        planned_at: &dyn Fn(usize, usize, &str) -> bool,
+        reading: &Reading,
     ) -> Vec<Citation> {
         let names = self.bare.get_or_init(|| BareNames::new(&self.dict));
-        let mut found = names.find(text);
-        found.extend(own_titles(text, cited));
+        // Laws, and the document's own titles, each without overlaps; a law may stand inside
+        // one of the document's titles (2025年醴陵市“民法典宣传月”工作安排 names 民法典).
+        let keep = |mut found: Vec<(usize, usize, String)>, law: bool| {
+            found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let mut last_end = 0;
+            found.retain(|(start, end, _)| {
+                let overlaps_mark = spans.iter().any(|s| s.start < *end && *start < s.end);
+                let ok =
+                    !overlaps_mark && *start >= last_end && !(law && inside_a_word(text, *end));
+                if ok {
+                    last_end = *end;
+                }
+                ok
+            });
+            found
+        };
+        // Names are found in simplified characters (憲法 is 宪法), at the same offsets.
+        let simplified = crate::segment::to_simplified(text);
+        let mut found = keep(names.find(&simplified), true);
+        found.extend(keep(own_titles(&simplified, cited), false));
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out: Vec<Citation> = Vec::new();
-        let mut last_end = 0;
         for (start, end, title) in found {
-            let overlaps_mark = spans.iter().any(|s| s.start < end && start < s.end);
-            if overlaps_mark || start < last_end {
-                continue;
-            }
-            last_end = end;
             let mut c = self.citation(text, start..end, &DocState::default());
             if c.resolution == Resolution::AsWritten {
                 c.title = title;
             }
             c.span = [start, end];
             c.inferred = true;
-            let chars = masked.index(start)..masked.index(end);
-            c.actions = masked.actions(chars.clone());
-            c.planned = planned_at(start, chars.start, &c.title);
+            let chars = reading.chars(start..end);
+            let governor = reading.doc().govern_range(chars.start, chars.end);
+            reading.attribute(&mut c, chars, governor);
             out.push(c);
         }
         out
@@ -452,101 +530,190 @@ impl BareNames {
     }
 }
 
-/// Byte ranges of the sections whose heading is about the future (下一步打算 …), each up to the
-/// next heading of the same or a higher level.
-fn planning_sections(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, u8)> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        let bare_heading = trimmed.chars().count() <= 20
-            && !trimmed.contains(['。', '，', ','])
-            && is_planning_heading(trimmed);
-        if let Some(level) = heading_level(trimmed).or(bare_heading.then_some(1)) {
-            if let Some((start, l)) = open {
-                if level <= l {
-                    out.push(start..at);
-                    open = None;
-                }
-            }
-            if open.is_none() && is_planning_heading(heading_text(line.trim())) {
-                open = Some((at, level));
-            }
-        }
-        at += line.len();
+/// Whether a law's name ending at byte `end` is the start of a longer word (合同法律, 安全生产法规,
+/// 国家安全法治): then it names no law.
+fn inside_a_word(text: &str, end: usize) -> bool {
+    let mut next = text[end..].chars();
+    match next.next() {
+        // 宪法学 is a discipline, 宪法学习 is studying the constitution.
+        Some('学') => next.next() != Some('习'),
+        Some(c) => "律规治制院官务庭人".contains(c),
+        None => false,
     }
-    if let Some((start, _)) = open {
-        out.push(start..text.len());
-    }
-    out
 }
 
-/// The level of a heading line: 一、 (1), （一） (2), 1. (3), Markdown `#` by count.
-fn heading_level(line: &str) -> Option<u8> {
-    let numerals = |s: &str| {
-        let n = s
-            .chars()
-            .take_while(|c| "一二三四五六七八九十".contains(*c))
-            .count();
-        (n > 0).then_some(n)
+/// Whether the words right after a title make it a programme or a column (栏目, 节目, 专栏).
+fn names_a_programme(text: &str, end: usize) -> bool {
+    let after: String = text[end..].chars().take(5).collect();
+    ["栏目", "节目", "专栏", "频道", "专题节目", "电视节目"]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+/// `c` takes the actions and state of the citation it refers to (a definition's short title, a
+/// title nested in another).
+fn refer_to(c: &mut Citation, target: &Citation) {
+    c.actions = target.actions.clone();
+    c.planned = target.planned;
+    c.evidence = Evidence {
+        source: Source::Reference,
+        ..target.evidence.clone()
     };
-    if let Some(rest) = line.strip_prefix('#') {
-        return Some(1 + rest.chars().take_while(|&c| c == '#').count() as u8);
-    }
-    if let Some(n) = numerals(line) {
-        return line.chars().nth(n).filter(|&c| c == '、').map(|_| 1);
-    }
-    if let Some(rest) = line.strip_prefix(['（', '(']) {
-        let n = numerals(rest)?;
-        return rest
-            .chars()
-            .nth(n)
-            .filter(|&c| c == '）' || c == ')')
-            .map(|_| 2);
-    }
-    if let Some(rest) = line.strip_prefix('第') {
-        let n = numerals(rest)?;
-        return rest
-            .chars()
-            .nth(n)
-            .filter(|&c| c == '部' || c == '章')
-            .map(|_| 1);
-    }
-    None
 }
 
-/// The heading part of a heading line that goes on with text (（三）开展宣传，…。…).
-fn heading_text(line: &str) -> &str {
-    line.split(['。', '：', ':']).next().unwrap_or(line)
+/// The titles a document issues: 现将《…》印发给你们, 关于印发《…》的通知.
+fn issued_titles(text: &str, spans: &[Range<usize>]) -> Vec<String> {
+    spans
+        .iter()
+        .filter(|s| {
+            let before = &text[..s.start];
+            let after = &text[s.end..];
+            let near_after: String = after.chars().take(8).collect();
+            (before.ends_with("现将") || before.ends_with("关于印发"))
+                && (near_after.contains("印发") || near_after.starts_with("的通知"))
+        })
+        .map(|s| text[s.start + '《'.len_utf8()..s.end - '》'.len_utf8()].to_owned())
+        .collect()
 }
 
-/// The plan a title line issues: 关于印发《2025年法治政府建设工作要点》的通知.
-fn issues_plan(line: &str) -> Option<String> {
-    if !line.ends_with("通知") {
-        return None;
+/// A document read for attribution: its characters, lines, titles, genre and sections.
+struct Reading<'a> {
+    text: Text,
+    lines: Vec<layout::Line>,
+    titles: Vec<Range<usize>>,
+    genre: Option<(Genre, String)>,
+    /// The document's title line (characters), when found among the opening lines.
+    title_line: Option<Range<usize>>,
+    doc_title: Option<String>,
+    sections: Vec<mood::Section>,
+    /// Titles the document issues (现将《…》印发给你们, 关于印发《…》的通知).
+    issued: Vec<String>,
+    context: &'a Context,
+}
+
+impl<'a> Reading<'a> {
+    fn new(text: &str, spans: &[Range<usize>], context: &'a Context) -> Reading<'a> {
+        let chars = Text::new(text, spans);
+        let lines = layout::lines(&chars.chars);
+        let titles = spans
+            .iter()
+            .map(|s| chars.index(s.start)..chars.index(s.end))
+            .collect();
+        let found = mood::title_line(&chars, &lines);
+        let title_line = found.as_ref().map(|(r, _)| r.clone());
+        let doc_title = context.title.clone().or_else(|| found.map(|(_, t)| t));
+        let mut genre = doc_title
+            .as_deref()
+            .and_then(mood::genre_of_title)
+            .map(|(g, w)| (g, w.to_owned()));
+        if context.plan_document == Some(true) {
+            genre = Some((Genre::Forward, "计划".to_owned()));
+        }
+        let sections = mood::sections(&chars, &lines, context.year);
+        let issued = issued_titles(text, spans);
+        Reading {
+            text: chars,
+            lines,
+            titles,
+            genre,
+            title_line,
+            doc_title,
+            sections,
+            issued,
+            context,
+        }
     }
-    let rest = line.split_once("印发《")?.1;
-    let title = canonicalize(rest.split_once('》')?.0).title;
-    is_plan_title(&title).then_some(title)
-}
 
-/// The plan that one of the opening lines issues, if any.
-fn issued_plan(text: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(6)
-        .find_map(issues_plan)
-}
+    fn doc(&self) -> Doc<'_> {
+        Doc {
+            text: &self.text,
+            lines: &self.lines,
+            titles: &self.titles,
+            genre: self.genre.as_ref().map(|(g, _)| *g),
+            doc_title: self.doc_title.as_deref(),
+            issuer: self.context.issuer.as_deref(),
+            issued: self.issued.clone(),
+        }
+    }
 
-/// Whether one of the opening lines (not a heading) is the title of a plan (计划, 要点, 方案 …).
-fn opens_as_plan(text: &str) -> bool {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(6)
-        .filter(|l| l.chars().count() <= 80 && !l.ends_with('。') && heading_level(l).is_none())
-        .filter(|l| !is_planning_heading(l))
-        .any(|l| is_plan_title(l.trim_start_matches('#').trim()) || issues_plan(l).is_some())
+    /// The characters of byte range `span`.
+    fn chars(&self, span: Range<usize>) -> Range<usize> {
+        self.text.index(span.start)..self.text.index(span.end)
+    }
+
+    /// Sets the actions, state and evidence of `c`, whose title stands at characters `chars`.
+    fn attribute(&self, c: &mut Citation, chars: Range<usize>, g: Governor) {
+        let mood = self.mood(chars, &g);
+        c.actions = g.actions;
+        c.planned = mood.planned;
+        c.evidence = Evidence {
+            word: g.word,
+            source: g.source,
+            at: g.at.map(|i| self.text.byte(i)),
+            mood,
+        };
+    }
+
+    /// Done or planned: the title line's own act, then the sentence, the section, the genre.
+    fn mood(&self, chars: Range<usize>, g: &Governor) -> Mood {
+        let word = g.word.clone().unwrap_or_default();
+        let on_title_line = self
+            .title_line
+            .as_ref()
+            .is_some_and(|r| r.contains(&chars.start));
+        if on_title_line && g.actions.contains(&Action::Formulate) {
+            return Mood {
+                planned: false,
+                source: MoodSource::Sentence,
+                word,
+            };
+        }
+        // The title line names the document; its words (公开征求) are no sentence of the text.
+        let sentence = (!on_title_line)
+            .then(|| mood::sentence_tense(&self.text, chars.clone(), g.at))
+            .flatten();
+        let forward = matches!(self.genre, Some((Genre::Forward, _)));
+        if g.actions == [Action::Cite] {
+            let done_here = sentence.as_ref().is_some_and(|m| !m.planned);
+            return Mood {
+                planned: forward && !done_here,
+                source: if done_here {
+                    MoodSource::Sentence
+                } else {
+                    MoodSource::Basis
+                },
+                word: self.genre.as_ref().map_or(word, |(_, w)| w.clone()),
+            };
+        }
+        if let Some(m) = sentence {
+            return Mood {
+                planned: m.planned,
+                source: MoodSource::Sentence,
+                word: m.word,
+            };
+        }
+        if let Some(s) = self
+            .sections
+            .iter()
+            .find(|s| s.range.contains(&chars.start))
+        {
+            return Mood {
+                planned: s.planned,
+                source: MoodSource::Section,
+                word: s.heading.clone(),
+            };
+        }
+        match &self.genre {
+            Some((genre, w)) => Mood {
+                planned: *genre == Genre::Forward,
+                source: MoodSource::Genre,
+                word: w.clone(),
+            },
+            None => Mood {
+                planned: false,
+                source: MoodSource::Default,
+                word: String::new(),
+            },
+        }
+    }
 }

@@ -25,6 +25,7 @@ pub fn canonicalize(raw: &str) -> Canonical {
     while title.starts_with(&PRC.repeat(2)) {
         title.replace_range(..PRC.len(), "");
     }
+    title = fold_year_ranges(&title);
     let mut notes = Vec::new();
     while let Some((rest, note)) = split_note(&title) {
         notes.push(note);
@@ -35,6 +36,23 @@ pub fn canonicalize(raw: &str) -> Canonical {
         title,
         version_note: (!notes.is_empty()).then(|| notes.join("，")),
     }
+}
+
+/// Dashes that join the years of a period: 2021－2025年, 2021-2025年, 2021–2025年, 2021~2025年,
+/// 2021～2025年, 2021至2025年 are all written 2021—2025年.
+const RANGE_DASHES: &[char] = &['-', '－', '–', '—', '―', '─', '~', '～', '至', '‐', '−'];
+
+/// `title` with the dash of every year range (four digits, a dash, four digits) written `—`.
+fn fold_year_ranges(title: &str) -> String {
+    let chars: Vec<char> = title.chars().collect();
+    let digits =
+        |from: usize| (from..from + 4).all(|k| chars.get(k).is_some_and(char::is_ascii_digit));
+    let mut out = String::with_capacity(title.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let joins_years = RANGE_DASHES.contains(&c) && i >= 4 && digits(i - 4) && digits(i + 1);
+        out.push(if joins_years { '—' } else { c });
+    }
+    out
 }
 
 fn fold(c: char) -> char {
@@ -130,6 +148,18 @@ mod tests {
             ("刑法修正案（十一）", "刑法修正案（十一）", None),
             ("甘肃省\n社会信用条例", "甘肃省社会信用条例", None),
             ("条例（２０１８年修正）", "条例", Some("2018年修正")),
+            (
+                "法治政府建设实施纲要(2021-2025年)",
+                "法治政府建设实施纲要（2021—2025年）",
+                None,
+            ),
+            (
+                "某县法治宣传教育第八个五年规划（2021－2025年）",
+                "某县法治宣传教育第八个五年规划（2021—2025年）",
+                None,
+            ),
+            ("某规划（2021～2025年）", "某规划（2021—2025年）", None),
+            ("某规划（2021至2025年）", "某规划（2021—2025年）", None),
         ];
         for (raw, title, note) in cases {
             let c = canonicalize(raw);

@@ -396,7 +396,9 @@ impl IndexWriter {
     /// text given to the word tokenizer.
     fn add_citations(&self, d: &mut TantivyDocument, doc: &Document) -> usize {
         let f = &self.index.fields;
-        let citations = self.index.extractor.extract(&doc.body, &Context::default());
+        let context =
+            Context::of_document(&doc.meta.title, doc.meta.issuer.as_deref(), doc.meta.year);
+        let citations = self.index.extractor.extract(&doc.body, &context);
         let mut titles: Vec<&str> = citations
             .iter()
             .filter(|c| indexed(c))

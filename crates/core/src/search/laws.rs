@@ -201,11 +201,14 @@ impl Index {
     /// of a cited title), newest first, each with the citing sentence.
     pub fn cites(&self, title: &str, inferred: bool) -> Result<Vec<CiteHit>> {
         let searcher = self.tantivy_searcher();
-        let wanted = crate::cite::canonicalize(title.trim_matches(['《', '》'])).title;
-        let resolved: BTreeSet<String> = match self.extractor().dict().resolve(&wanted) {
-            Some(r) => [r.title.to_owned()].into(),
-            None => self.law_titles(&searcher, &wanted).into_iter().collect(),
-        };
+        let simplified = crate::segment::to_simplified(title.trim_matches(['《', '》']));
+        let wanted = crate::cite::canonicalize(&simplified).title;
+        let dict = self.extractor().dict();
+        let resolved: BTreeSet<String> =
+            match dict.resolve(&wanted).or_else(|| dict.resolve_typo(&wanted)) {
+                Some(r) => [r.title.to_owned()].into(),
+                None => self.law_titles(&searcher, &wanted).into_iter().collect(),
+            };
         let docs = searcher
             .search(&AllQuery, &DocCitations)
             .map_err(crate::error::tantivy)?;
