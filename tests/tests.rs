@@ -27,6 +27,8 @@ mod hostile;
 mod ingest;
 // Reading formats: HTML, .docx and PDF text; scans, damaged files and other formats skipped.
 mod formats;
+// Metadata on pages saved from government sites, against the labelled set (tests/data/pages).
+mod pages;
 // The core guarantee: quoted phrases find exactly the documents holding the characters.
 mod recall;
 // Segmentation is the same at index time and at query time.

@@ -264,16 +264,24 @@ pub fn document(view: &DocumentView, json: bool) -> Result<()> {
         ("title", Some(m.title.clone())),
         ("date", m.date.clone()),
         ("year", m.year.map(|y| y.to_string())),
+        ("period", m.period.map(|p| format!("{}–{}", p.from, p.to))),
+        ("published", m.published.clone()),
         ("issuer", m.issuer.clone()),
         ("region", m.region.clone()),
         ("type", m.doc_type.clone()),
         ("doc", m.doc_number.clone()),
+        ("index", m.index_no.clone()),
         (
             "encoding",
             Some(view.encoding.clone()).filter(|e| !e.is_empty()),
         ),
     ];
+    // What only pages saved from a site have is shown when there.
+    let page_fields = ["period", "published", "index"];
     for (name, value) in fields {
+        if value.is_none() && page_fields.contains(&name) {
+            continue;
+        }
         writeln!(
             out,
             "  {name:<9} {}",

@@ -113,9 +113,10 @@ impl IndexBuilder {
     /// What an index built this way records: an index built otherwise is refused.
     pub fn fingerprint(&self) -> String {
         format!(
-            "{}-{}",
+            "{}-{}-m{}",
             self.analyzer.fingerprint(),
-            self.extractor.fingerprint()
+            self.extractor.fingerprint(),
+            crate::ingest::meta::RULES_VERSION
         )
     }
 
@@ -350,11 +351,19 @@ impl IndexWriter {
         if let Some(date) = date_number(m.date.as_deref(), m.year) {
             d.add_u64(f.date, date);
         }
+        if let Some(published) = date_number(m.published.as_deref(), None) {
+            d.add_u64(f.published, published);
+        }
+        if let Some(period) = m.period {
+            d.add_u64(f.period_from, u64::from(period.from));
+            d.add_u64(f.period_to, u64::from(period.to));
+        }
         let keywords = [
             (f.issuer, &m.issuer),
             (f.region, &m.region),
             (f.doc_type, &m.doc_type),
             (f.doc_number, &m.doc_number),
+            (f.index_no, &m.index_no),
         ];
         for (field, value) in keywords {
             if let Some(value) = value {

@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; part of what an index records and checks when opened.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Name under which the word tokenizer is registered.
 pub const WORDS_TOKENIZER: &str = "zhengce_words";
@@ -60,6 +60,14 @@ pub struct Fields {
     pub mtime: Field,
     /// Hash of the file's bytes.
     pub hash: Field,
+    /// Published date (发布日期) of a page, as the number YYYYMMDD.
+    pub published: Field,
+    /// Index number (索引号), exact.
+    pub index_no: Field,
+    /// First year of a plan's period (规划期).
+    pub period_from: Field,
+    /// Last year of a plan's period.
+    pub period_to: Field,
 }
 
 /// Builds the schema and its fields.
@@ -90,6 +98,10 @@ pub fn build() -> (Schema, Fields) {
         size: b.add_u64_field("size", FAST | STORED),
         mtime: b.add_u64_field("mtime", FAST | STORED),
         hash: b.add_u64_field("hash", FAST | STORED),
+        published: b.add_u64_field("published", INDEXED | FAST | STORED),
+        index_no: b.add_text_field("index_no", STRING | STORED),
+        period_from: b.add_u64_field("period_from", INDEXED | FAST | STORED),
+        period_to: b.add_u64_field("period_to", INDEXED | FAST | STORED),
     };
     (b.build(), fields)
 }
@@ -120,6 +132,10 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         size: f("size")?,
         mtime: f("mtime")?,
         hash: f("hash")?,
+        published: f("published")?,
+        index_no: f("index_no")?,
+        period_from: f("period_from")?,
+        period_to: f("period_to")?,
     })
 }
 

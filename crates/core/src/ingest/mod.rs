@@ -4,6 +4,7 @@
 mod decode;
 pub mod format;
 pub mod frontmatter;
+mod furniture;
 pub mod meta;
 pub mod outline;
 
@@ -15,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 pub use decode::{decode, Decoded};
-pub use meta::Metadata;
+pub use furniture::is_furniture;
+pub use meta::{Metadata, Period};
 pub use outline::{outline, section_path, Heading};
 
 /// Files larger than this are not read (skipped with a reason): a policy document is rarely more

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::furniture::is_furniture;
+
 /// A heading line of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -64,7 +66,8 @@ pub fn outline(text: &str) -> Vec<Heading> {
     let mut found: Vec<(Kind, Heading)> = Vec::new();
     let mut start = 0;
     for (line, chunk) in text.split_inclusive('\n').enumerate() {
-        if let Some((kind, text)) = classify(chunk) {
+        // A page's furniture (【打印本页】, 【相关链接】) is no heading.
+        if let Some((kind, text)) = classify(chunk).filter(|_| !is_furniture(chunk)) {
             let level = 0;
             found.push((
                 kind,
@@ -271,6 +274,13 @@ mod tests {
     }
 
     const SAMPLE: &str = include_str!("../../../../corpus/高台县科技局2024年法治建设工作总结.txt");
+
+    #[test]
+    fn page_furniture_is_no_heading() {
+        let text = "一、工作情况\n正文。\n【打印本页】【关闭窗口】\n【相关链接】\n1. 首页 > 政务公开 > 通知\n";
+        let texts: Vec<String> = outline(text).into_iter().map(|h| h.text).collect();
+        assert_eq!(texts, ["一、工作情况"]);
+    }
 
     #[test]
     fn the_sample_report_outline() {

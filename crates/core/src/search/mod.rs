@@ -22,7 +22,7 @@ pub use show::DocumentView;
 
 use crate::error::Result;
 use crate::index::Index;
-use crate::ingest::{outline, section_path};
+use crate::ingest::{outline, section_path, Period};
 use crate::segment::normalize;
 use collect::{AllHits, Found};
 use lookup::IndexLookup;
@@ -117,6 +117,12 @@ pub struct Hit {
     pub doc_type: Option<String>,
     /// Document number (文号), when there is one.
     pub doc_number: Option<String>,
+    /// Period (规划期) of a plan, when its title names one.
+    pub period: Option<Period>,
+    /// Published date (发布日期) of a saved web page, ISO `YYYY-MM-DD`, when the page gives it.
+    pub published: Option<String>,
+    /// Index number (索引号) of a government site's 信息公开 table, when the page gives it.
+    pub index_no: Option<String>,
     /// Relevance score (higher is better).
     pub score: f32,
     /// The best passage's text.
@@ -215,12 +221,35 @@ impl Index {
             region: text(f.region),
             doc_type: text(f.doc_type),
             doc_number: text(f.doc_number),
+            period: stored_period(&doc, f),
+            published: stored_date(&doc, f.published),
+            index_no: text(f.index_no),
             score: h.score,
             snippet: best.map(|p| p.text.clone()).unwrap_or_default(),
             highlights: best.map(|p| p.highlights.clone()).unwrap_or_default(),
             passages,
         })
     }
+}
+
+/// A stored date (YYYYMMDD) as `YYYY-MM-DD`.
+fn stored_date(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_u64())
+        .and_then(iso_date)
+}
+
+/// A stored period (规划期).
+fn stored_period(doc: &TantivyDocument, f: &crate::index::Fields) -> Option<Period> {
+    let year = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_u64())
+            .and_then(|y| u16::try_from(y).ok())
+    };
+    Some(Period {
+        from: year(f.period_from)?,
+        to: year(f.period_to)?,
+    })
 }
 
 /// YYYYMMDD as `YYYY-MM-DD`; `None` for an unknown date or a year only.

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::is_furniture;
 use crate::segment::Normalized;
 
 /// A paragraph up to this many characters is shown whole.
@@ -46,16 +47,19 @@ pub fn passages(original: &str, norm: &Normalized, texts: &[&str], n: usize) -> 
     }
     let matches = find_matches(&norm.text, texts);
     let paragraphs = paragraphs(&norm.text);
+    // A page's furniture (breadcrumb, toolbar, byline, footer) is no passage.
+    let furniture =
+        |p: &Range<usize>| is_furniture(&original[norm.original_range(original, p.clone())]);
     let mut scored: Vec<(usize, usize)> = paragraphs
         .iter()
         .enumerate()
         .map(|(i, p)| (i, paragraph_score(within(&matches, p), texts.len())))
-        .filter(|&(_, score)| score > 0)
+        .filter(|&(i, score)| score > 0 && !furniture(&paragraphs[i]))
         .collect();
     if scored.is_empty() {
         return paragraphs
             .iter()
-            .find(|p| !norm.text[(*p).clone()].trim().is_empty())
+            .find(|p| !norm.text[(*p).clone()].trim().is_empty() && !furniture(p))
             .map(|p| vec![cut(original, norm, &matches, p.clone())])
             .unwrap_or_default();
     }
@@ -286,6 +290,18 @@ mod tests {
         }
         out.push_str(&p.text[at..]);
         out
+    }
+
+    #[test]
+    fn furniture_is_no_passage() {
+        let original = "首页 > 政务公开 > 普法宣传\n发布时间：2025-06-11　来源：某街道办事处\n\
+                        某街道开展普法宣传活动，发放宣传资料。\n主办：某区人民政府办公室　承办：某区数据局";
+        let norm = normalize(original);
+        let got = passages(original, &norm, &["普法宣传", "某街道", "某区"], 3);
+        let texts: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["某街道开展普法宣传活动，发放宣传资料。"]);
+        let opening = passages(original, &norm, &["没有"], 1);
+        assert_eq!(opening[0].line, 3, "the opening is the first line of text");
     }
 
     #[test]

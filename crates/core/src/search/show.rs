@@ -63,10 +63,13 @@ impl Index {
                 .get_first(f.year)
                 .and_then(|v| v.as_u64())
                 .and_then(|y| u16::try_from(y).ok()),
+            period: super::stored_period(&doc, f),
             issuer: text(f.issuer),
             region: text(f.region),
             doc_type: text(f.doc_type),
             doc_number: text(f.doc_number),
+            published: super::stored_date(&doc, f.published),
+            index_no: text(f.index_no),
         };
         let segment = searcher.segment_reader(address.segment_ord);
         let mut bytes = Vec::new();

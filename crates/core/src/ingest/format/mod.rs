@@ -9,8 +9,6 @@ mod pdf;
 mod text;
 mod unread;
 
-use std::collections::BTreeMap;
-
 use super::meta::{self, Metadata};
 use super::SkipReason;
 
@@ -26,12 +24,14 @@ pub struct Extracted {
     /// The encoding the text was in (`utf-8`, `gb18030`, `gbk` …); `pdf` for a PDF's text layer.
     pub encoding: String,
     /// The title (标题) the file itself declares: an HTML `<title>`, a `.docx`'s core
-    /// properties. Wins over the title found in the text.
+    /// properties. Used when it agrees with the text's title line or the text has none.
     pub title: Option<String>,
     /// The date (日期) the file itself declares, ISO `YYYY-MM-DD` (a `.docx`'s creation date).
     /// Used when the text holds none: a document made from an old template keeps its creation
     /// date, while the date of its 落款 is the document's.
     pub date: Option<String>,
+    /// The published date (发布日期) a page declares, ISO `YYYY-MM-DD` (`<meta name="PubDate">`).
+    pub published: Option<String>,
 }
 
 /// The formats that are read, by extension.
@@ -84,26 +84,16 @@ pub fn extract(path_extension: &str, bytes: &[u8]) -> Result<Extracted, SkipReas
     }
 }
 
-/// The metadata of an extracted file: the format's title is passed to [`meta::extract`] as
-/// front matter, so it wins; its date is used when the text holds none. A Markdown file's own
-/// front matter is read as for any text file.
+/// The metadata of an extracted file: what the format declares (an HTML page's title and
+/// published date, a `.docx`'s title and creation date) is weighed against the text by
+/// [`meta::of_file_declared`]; a Markdown file's own front matter wins over the text.
 pub fn metadata(found: &Extracted, file_name: &str) -> Metadata {
-    let mut declared = BTreeMap::new();
-    if let Some(title) = &found.title {
-        declared.insert("title".to_owned(), title.clone());
-    }
-    let meta = if declared.is_empty() {
-        meta::of_file(&found.text, file_name)
-    } else {
-        meta::extract(&found.text, file_name, Some(&declared))
+    let declared = meta::Declared {
+        title: found.title.clone(),
+        date: found.date.clone(),
+        published: found.published.clone(),
     };
-    match &found.date {
-        Some(date) if meta.date.is_none() => {
-            declared.insert("date".to_owned(), date.clone());
-            meta::extract(&found.text, file_name, Some(&declared))
-        }
-        _ => meta,
-    }
+    meta::of_file_declared(&found.text, file_name, &declared)
 }
 
 /// A skip reason for a damaged file: `what` names the format and the fault.

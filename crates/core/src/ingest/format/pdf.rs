@@ -48,6 +48,7 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, SkipReason> {
         encoding: "pdf".to_owned(),
         title: None,
         date: None,
+        published: None,
     })
 }
 

@@ -14,5 +14,6 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, SkipReason> {
         encoding: decoded.encoding.to_owned(),
         title: None,
         date: None,
+        published: None,
     })
 }

@@ -40,6 +40,16 @@ pub fn parse(s: &str) -> Option<Date> {
     iso_at(&chars)
 }
 
+/// A date at the start of `s` (a field's value such as `2025-03-20 16:05` or
+/// `2025年02月20日`), whatever follows it.
+pub fn parse_start(s: &str) -> Option<Date> {
+    let chars: Vec<char> = s.trim_start_matches(is_space).chars().collect();
+    if let Some((date, _)) = chinese_at(&chars, 0) {
+        return Some(date);
+    }
+    iso_at(&chars)
+}
+
 /// The first date written the Chinese way (`2024年6月5日`, `二〇二四年六月五日`) inside `s`, and
 /// the character range it covers.
 pub fn find(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
@@ -218,5 +228,19 @@ mod tests {
         assert_eq!(found("12024年6月5日"), None);
         assert_eq!(found("2024年第3期（总第27期）"), None);
         assert_eq!(found("2021年5月1日至5月31日。").map(|x| x.1), Some(0..9));
+    }
+
+    #[test]
+    fn dates_at_the_start_of_values() {
+        let start = |s: &str| parse_start(s).map(|d| d.iso());
+        assert_eq!(start("2025-03-20 16:05").as_deref(), Some("2025-03-20"));
+        assert_eq!(
+            start("2025年02月20日 星期四").as_deref(),
+            Some("2025-02-20")
+        );
+        assert_eq!(start(" 2024.03.05").as_deref(), Some("2024-03-05"));
+        assert_eq!(start("二〇二四年三月五日").as_deref(), Some("2024-03-05"));
+        assert_eq!(start("主动公开"), None);
+        assert_eq!(start("2025"), None);
     }
 }

@@ -8,7 +8,7 @@ const ENDINGS: &[(&str, &str)] = &[
     ("管理办法", "管理办法"),
     ("实施细则", "实施细则"),
     ("实施方案", "实施方案"),
-    ("工作要点", "要点"),
+    ("工作要点", "工作要点"),
     ("工作计划", "计划"),
     ("会议纪要", "纪要"),
     ("通知", "通知"),
@@ -35,6 +35,9 @@ const ENDINGS: &[(&str, &str)] = &[
     ("通告", "通告"),
     ("通报", "通报"),
     ("决议", "决议"),
+    ("公示", "公示"),
+    ("公报", "公报"),
+    ("解读", "解读"),
     ("函", "函"),
 ];
 
@@ -88,6 +91,19 @@ fn strip_issue(s: &str) -> &str {
     }
 }
 
+/// The 文种 of a document with this title: its ending, and a report on a year's work
+/// (`关于2024年法治政府建设情况的报告`, `2024年度…情况报告`) is a 年度报告.
+pub fn of_title(title: &str) -> Option<&'static str> {
+    let kind = from_title(title)?;
+    let yearly = title.contains("年度") || title.contains("法治政府建设");
+    let dated = super::first_year(title).is_some();
+    Some(if kind == "报告" && yearly && dated {
+        "年度报告"
+    } else {
+        kind
+    })
+}
+
 /// The 文种 of a document with this title, from the title's ending; `None` when no known
 /// ending matches.
 pub fn from_title(title: &str) -> Option<&'static str> {
@@ -116,7 +132,11 @@ mod tests {
                 Some("通知"),
             ),
             ("县科技局2024年度领导干部学法计划", Some("计划")),
-            ("高台县科学技术局2025年法治政府建设工作要点", Some("要点")),
+            (
+                "高台县科学技术局2025年法治政府建设工作要点",
+                Some("工作要点"),
+            ),
+            ("2025年全县普法要点", Some("要点")),
             ("普法工作简报2024年第3期", Some("简报")),
             ("普法工作简报第3期", Some("简报")),
             ("普法工作简报", Some("简报")),
@@ -146,6 +166,24 @@ mod tests {
         ];
         for (title, expected) in table {
             assert_eq!(from_title(title), expected, "{title}");
+        }
+    }
+
+    #[test]
+    fn reports_on_a_year_are_annual_reports() {
+        let table = [
+            ("关于2023年法治政府建设情况的报告", Some("年度报告")),
+            ("安吉县2024年度法治政府建设情况报告", Some("年度报告")),
+            (
+                "某区人民政府关于2025年度法治政府建设情况的报告",
+                Some("年度报告"),
+            ),
+            ("关于申请科技经费的报告", Some("报告")),
+            ("关于法治政府建设情况的报告", Some("报告")),
+            ("2024年法治建设工作总结", Some("工作总结")),
+        ];
+        for (title, expected) in table {
+            assert_eq!(of_title(title), expected, "{title}");
         }
     }
 }

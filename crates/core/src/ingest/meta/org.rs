@@ -28,6 +28,13 @@ const ORG_ENDINGS: &[&str] = &[
     "公司",
     "学校",
     "馆",
+    "街道",
+    "镇",
+    "乡",
+];
+/// Words ending like an organization that name none (城镇, 各乡镇).
+const NOT_ORG_ENDINGS: &[&str] = &[
+    "城镇", "城乡", "乡镇", "村镇", "集镇", "小镇", "家乡", "下乡",
 ];
 /// Endings that mark an organization inside running text, where nothing else says where the
 /// name ends.
@@ -98,7 +105,13 @@ pub fn opening_subject(line: &str) -> Option<&str> {
         Some(_) => rest.split_once("下，").or(rest.split_once("下,"))?.1,
         None => rest,
     };
-    strong_prefix(rest, MAX_SUBJECT_CHARS)
+    // The subject ends where the sentence goes on: 簇锦街道在区委区政府的领导下 → 簇锦街道.
+    if let Some((name, _)) = rest.split_once('在') {
+        if name.chars().count() <= MAX_SUBJECT_CHARS && ends_with_org(name) {
+            return (head(name) == name).then_some(name);
+        }
+    }
+    strong_prefix(rest, MAX_SUBJECT_CHARS).filter(|name| !name.contains(['在', '的']))
 }
 
 fn ends_with_org(s: &str) -> bool {
@@ -107,6 +120,7 @@ fn ends_with_org(s: &str) -> bool {
         && ORG_ENDINGS
             .iter()
             .any(|e| s.ends_with(e) && s.len() > e.len())
+        && !NOT_ORG_ENDINGS.iter().any(|w| s.ends_with(w))
 }
 
 /// The shortest prefix of `s`, within `max` characters, that ends with a strong ending (and the
@@ -157,6 +171,8 @@ mod tests {
             ("高台县2021年“民法典宣传月”活动实施方案", None),
             ("高台县科技特派员管理办法", None),
             ("高台县城乡布局规划", None),
+            ("宋庄镇2024年工作总结", Some("宋庄镇")),
+            ("推进新型城镇2024年工作", None),
             ("关于开展2024年宪法宣传周活动的通知", None),
             ("2024年法治建设工作总结", None),
         ];
@@ -195,6 +211,11 @@ mod tests {
                 Some("县司法局"),
             ),
             ("2024年，我局坚持", None),
+            (
+                "2024年，簇锦街道在区委区政府的坚强领导下，坚持党建引领",
+                Some("簇锦街道"),
+            ),
+            ("2024年，某街道在区委区政府的领导下", Some("某街道")),
             ("2025年是“十四五”规划收官之年", None),
             ("为深入学习贯彻习近平法治思想", None),
         ];

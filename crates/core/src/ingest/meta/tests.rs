@@ -56,6 +56,7 @@ fn corpus_metadata_matches_the_golden_table() {
             region: opt(&row["region"]),
             doc_type: opt(&row["type"]),
             doc_number: opt(&row["doc_number"]),
+            ..Metadata::default()
         };
         if got != want {
             wrong.push(format!("{path}\n  got  {got:?}\n  want {want:?}"));
@@ -84,6 +85,7 @@ fn red_header_number_and_signature() {
             region: Some("高台县".into()),
             doc_type: Some("通知".into()),
             doc_number: Some("高政办发〔2022〕45号".into()),
+            ..Metadata::default()
         }
     );
 }
@@ -247,4 +249,145 @@ fn odd_inputs_and_every_prefix_of_documents_are_read_without_panicking() {
             let _ = crate::ingest::section_path(&headings, end);
         }
     }
+}
+
+/// Metadata of a page saved from a site, as its HTML reader passes it (a declared title).
+fn page(text: &str, declared_title: &str) -> Metadata {
+    of_file_declared(
+        text,
+        "t20250101_1.html",
+        &Declared::new().title(declared_title),
+    )
+}
+
+#[test]
+fn copied_news_page_takes_title_source_and_published_date() {
+    let text = "某市某区人民政府门户网站\n首页 > 新闻动态 > 镇街动态\n\
+                某街道开展“民法典进万家”普法宣传\n\
+                2025-06-11 15:06　来源：某区某街道办事处　字号：大 中 小　分享到：\n\
+                6月上旬，某街道组织司法所开展普法宣传活动。\n【打印本页】【关闭窗口】\n\
+                主办：某区人民政府办公室　承办：某区政务服务数据管理局\n网站标识码：4407050001　粤ICP备05016817号";
+    let m = of_file(text, "普法宣传.txt");
+    assert_eq!(m.title, "某街道开展“民法典进万家”普法宣传");
+    assert_eq!(m.published.as_deref(), Some("2025-06-11"));
+    assert_eq!(m.date, None, "a news item has no 成文日期");
+    assert_eq!(m.year, Some(2025));
+    assert_eq!(m.issuer.as_deref(), Some("某区某街道办事处"));
+    assert_eq!(m.doc_type.as_deref(), Some("新闻"));
+}
+
+#[test]
+fn the_table_wins_over_the_page_furniture_and_the_header_date() {
+    let text = "今天是2026年3月21日 星期六　无障碍　关怀版\n某市某区人民政府\n\
+                首页 > 政务公开 > 法治政府建设年度报告\n索 引 号：\n11N2130000/2026-00015\n\
+                发文机关：\n某市某区人民政府\n发布机构：\n某市某区司法局\n成文日期：\n2026年02月26日\n\
+                发布日期：\n2026年03月20日\n发文字号：\n某政发〔2026〕5号\n\
+                标　　题：\n某市某区人民政府关于2025年度法治政府建设情况的报告\n\
+                某市某区人民政府关于2025年度法治政府建设情况的报告\n某市人民政府：\n\
+                2025年，区政府推进法治政府建设。\n三、2026年工作安排\n2026年，区政府将继续努力。\n\
+                某市某区人民政府\n2026年2月26日\n分享到：微信 微博　打印　关闭";
+    let m = page(text, "Document");
+    assert_eq!(
+        m.title,
+        "某市某区人民政府关于2025年度法治政府建设情况的报告"
+    );
+    assert_eq!(m.year, Some(2025), "the year the report is about");
+    assert_eq!(m.date.as_deref(), Some("2026-02-26"));
+    assert_eq!(m.published.as_deref(), Some("2026-03-20"));
+    assert_eq!(
+        m.issuer.as_deref(),
+        Some("某市某区人民政府"),
+        "发文机关, not 发布机构"
+    );
+    assert_eq!(m.doc_number.as_deref(), Some("某政发〔2026〕5号"));
+    assert_eq!(m.index_no.as_deref(), Some("11N2130000/2026-00015"));
+    assert_eq!(m.doc_type.as_deref(), Some("年度报告"));
+}
+
+#[test]
+fn plans_keep_their_period_and_are_filed_under_its_first_year() {
+    for (title, period) in [
+        ("某县高标准农田建设实施方案（2023—2027年）", (2023, 2027)),
+        ("某县“十四五”交通发展规划（2021-2025年）", (2021, 2025)),
+        ("某区养老服务三年行动计划（2024年—2026年）", (2024, 2026)),
+        ("某县普法规划（2021至2025年）", (2021, 2025)),
+        ("某县规划（2026–2030年）", (2026, 2030)),
+    ] {
+        let m = extract(
+            &format!("{title}\n正文。\n某县人民政府\n2022年1月10日"),
+            "a.txt",
+            None,
+        );
+        let (from, to) = period;
+        assert_eq!(m.period, Some(Period { from, to }), "{title}");
+        assert_eq!(m.year, Some(from), "{title}");
+    }
+    let valid = meta(
+        "某区关于加快发展银发经济的实施意见\n本意见有效期至2030年。\n某区人民政府\n2025年5月30日",
+    );
+    assert_eq!((valid.period, valid.year), (None, Some(2025)));
+    let report = meta("某区2025年度法治政府建设情况报告\n正文。\n某区人民政府\n2026年2月27日");
+    assert_eq!(report.year, Some(2025), "2025年度 issued in 2026");
+}
+
+#[test]
+fn issuers_are_names_never_clauses_or_sites() {
+    let clause = meta("2024年，某街道在区委区政府的坚强领导下，坚持党建引领。\n一、经济运行\n");
+    assert_eq!(clause.issuer.as_deref(), Some("某街道"));
+    let town = meta("宋庄镇2024年工作总结\n2024年，宋庄镇在区委区政府的坚强领导下。\n");
+    assert_eq!(town.issuer.as_deref(), Some("宋庄镇"));
+    let signed = of_file(
+        "当前位置：首页 > 信息公开 > 区司法局\n某区司法局2024年工作总结\n\
+         发布时间：2025-01-16　来源：区司法局\n2024年，区司法局统筹推进法治建设。\n\
+         苏州市某区司法局\n2025年1月10日\n上一篇：某区司法局年度报告",
+        "Document.html",
+    );
+    assert_eq!(
+        signed.issuer.as_deref(),
+        Some("苏州市某区司法局"),
+        "the 落款's full name"
+    );
+    assert_eq!(signed.date.as_deref(), Some("2025-01-10"));
+    assert_eq!(signed.published.as_deref(), Some("2025-01-16"));
+    let one_line = meta("某县司法局2025年度普法工作计划\n正文。\n某县司法局　2025年2月10日");
+    assert_eq!(one_line.date.as_deref(), Some("2025-02-10"));
+    assert_eq!(one_line.issuer.as_deref(), Some("某县司法局"));
+}
+
+#[test]
+fn titles_broken_after_the_issuer_and_declared_titles() {
+    let broken =
+        meta("某市某区人民政府\n关于2024年法治政府建设工作情况的报告\n某市人民政府：\n正文。");
+    assert_eq!(
+        broken.title,
+        "某市某区人民政府关于2024年法治政府建设工作情况的报告"
+    );
+    let text = "上海某区\n首页 > 某区 > 街镇动态\n某镇开展主题宣传活动\n\
+                发布时间：2025-05-22　信息来源：某镇人民政府\n5月20日，某镇举办活动。";
+    assert_eq!(
+        page(text, "上海市某区人民政府").title,
+        "某镇开展主题宣传活动"
+    );
+    assert_eq!(page(text, "Document").title, "某镇开展主题宣传活动");
+    let shorter = page(
+        "某区人民政府办公室关于印发某计划的通知\n各镇：\n正文。",
+        "区人民政府办公室关于印发某计划的通知",
+    );
+    assert_eq!(shorter.title, "某区人民政府办公室关于印发某计划的通知");
+    let untitled = page(
+        "全面推进严格规范公正文明执法。",
+        "2023年法治政府建设年度报告",
+    );
+    assert_eq!(untitled.title, "2023年法治政府建设年度报告");
+}
+
+#[test]
+fn a_notice_printing_a_measure_is_dated_by_its_signature() {
+    let text = "某区人民政府办公室关于印发某区代建管理办法的通知\n各镇人民政府：\n\
+                《某区代建管理办法》已经区人民政府同意，现印发给你们。\n某区人民政府办公室\n\
+                2024年6月5日\n某区代建管理办法\n第一条　为规范代建管理，制定本办法。\n\
+                第二条　本办法所称代建，是指……\n第三条　……\n第四条　……\n第五条　本办法自2024年7月1日起施行。";
+    let m = meta(text);
+    assert_eq!(m.date.as_deref(), Some("2024-06-05"));
+    assert_eq!(m.issuer.as_deref(), Some("某区人民政府办公室"));
 }

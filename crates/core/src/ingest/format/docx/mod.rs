@@ -53,6 +53,7 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, SkipReason> {
         encoding: "utf-8".to_owned(),
         title: properties.title,
         date: properties.date,
+        published: None,
     })
 }
 

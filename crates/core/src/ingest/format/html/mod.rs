@@ -24,23 +24,40 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, SkipReason> {
         encoding: decoded.encoding,
         title: title(&page),
         date: None,
+        published: meta_content(&page, PUBLISHED_META),
     })
+}
+
+/// `<meta>` names of a page's published date (发布日期): government sites' content systems set
+/// `PubDate`.
+const PUBLISHED_META: &[&str] = &[
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "firstpublishedtime",
+    "article:published_time",
+];
+
+/// The content of the first `<meta name=…>` (or `property=…`) among `names` (any case).
+fn meta_content(page: &Html, names: &[&str]) -> Option<String> {
+    page.tree
+        .nodes()
+        .filter_map(|n| n.value().as_element())
+        .filter(|e| e.name() == "meta")
+        .find(|e| {
+            let name = e.attr("name").or_else(|| e.attr("property")).unwrap_or("");
+            names.iter().any(|n| n.eq_ignore_ascii_case(name))
+        })
+        .and_then(|e| e.attr("content"))
+        .map(collapse)
+        .filter(|t| !t.is_empty())
 }
 
 /// The page's title: `<meta name="ArticleTitle">` (government sites set it), else `<title>`
 /// without the site's name.
 fn title(page: &Html) -> Option<String> {
-    let elements = || page.tree.nodes().filter_map(|n| n.value().as_element());
-    let article_title = elements()
-        .find(|e| {
-            e.name() == "meta"
-                && e.attr("name")
-                    .is_some_and(|n| n.eq_ignore_ascii_case("articletitle"))
-        })
-        .and_then(|e| e.attr("content"))
-        .map(collapse)
-        .filter(|t| !t.is_empty());
-    article_title.or_else(|| title_element(page).map(|t| without_site_name(&t)))
+    meta_content(page, &["articletitle"])
+        .or_else(|| title_element(page).map(|t| without_site_name(&t)))
 }
 
 /// The text of the first `<title>` element, white space collapsed.
@@ -108,5 +125,16 @@ mod tests {
              <meta name=\"ArticleTitle\" content=\"县科技局工作总结\"></head><body>正文</body></html>",
         );
         assert_eq!(title(&page).as_deref(), Some("县科技局工作总结"));
+    }
+
+    #[test]
+    fn the_published_date_comes_from_pubdate() {
+        let page = Html::parse_document(
+            "<html><head><meta name=\"PubDate\" content=\"2025-03-20 16:05\"></head><body>x</body></html>",
+        );
+        assert_eq!(
+            meta_content(&page, PUBLISHED_META).as_deref(),
+            Some("2025-03-20 16:05")
+        );
     }
 }

@@ -18,6 +18,51 @@ const SITE_PARTS: &[&str] = &["header", "footer"];
 const BOILERPLATE: &[&str] = &[
     "nav", "menu", "crumb", "footer", "header", "sidebar", "share",
 ];
+/// Whole words (between `-`, `_`, spaces) of an `id` or `class` that mark a site's furniture:
+/// toolbars, where-you-are lines, menus, footers, links to other pages — in English and in the
+/// pinyin government sites use (dqwz 当前位置, weizhi 位置, lanmu 栏目, daohang 导航, dibu 底部,
+/// xgxx 相关信息, wza 无障碍).
+const FURNITURE_WORDS: &[&str] = &[
+    "topbar",
+    "toolbar",
+    "tool",
+    "tools",
+    "logo",
+    "foot",
+    "ft",
+    "bottom",
+    "copyright",
+    "dibu",
+    "banquan",
+    "dqwz",
+    "weizhi",
+    "curpos",
+    "position",
+    "location",
+    "loc",
+    "pos",
+    "mbx",
+    "daohang",
+    "dh",
+    "lanmu",
+    "lanmudh",
+    "lm",
+    "wza",
+    "print",
+    "dayin",
+    "prev",
+    "next",
+    "sxp",
+    "relate",
+    "related",
+    "xgxx",
+    "xglj",
+    "xgwz",
+    "xgxw",
+    "xgwj",
+    "bdshare",
+    "bdsharebuttonbox",
+];
 /// Elements that are the page's content proper: a header or footer inside them is kept.
 const CONTENT: &[&str] = &["article", "main"];
 /// Elements that start and end a line.
@@ -146,9 +191,13 @@ fn is_boilerplate(e: &Element, in_content: bool) -> bool {
     let names = [e.id(), e.attr("class")];
     names.into_iter().flatten().any(|value| {
         let value = value.to_ascii_lowercase();
-        BOILERPLATE
-            .iter()
-            .any(|word| value.contains(word) && !(in_content && SITE_PARTS.contains(word)))
+        let furniture = value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| FURNITURE_WORDS.contains(&word));
+        furniture
+            || BOILERPLATE
+                .iter()
+                .any(|word| value.contains(word) && !(in_content && SITE_PARTS.contains(word)))
     })
 }
 
@@ -306,6 +355,19 @@ mod tests {
                     <aside>相关链接</aside><div class=\"sidebar\">热点</div><footer>版权所有</footer>\
                     <div id=\"footer\">主办单位</div></body></html>";
         assert_eq!(visible(html), "工作总结\n正文内容\n");
+    }
+
+    #[test]
+    fn furniture_blocks_named_in_pinyin_are_left_out() {
+        let html = "<div class=\"wza-bar\">无障碍 关怀版</div><ul class=\"lanmu\"><li>首页</li></ul>\
+                    <div class=\"dqwz\">您当前的位置：首页</div><div class=\"xxgk_info\">索引号：1/2025-1</div>\
+                    <div class=\"tit\">关于某事的通知</div><p>正文。</p>\
+                    <div class=\"js-prev\">上一篇：旧文</div><div class=\"bottom-box\">网站标识码</div>\
+                    <div class=\"yz-ft\">主办</div><div class=\"topic\">专题内容</div>";
+        assert_eq!(
+            visible(html),
+            "索引号：1/2025-1\n关于某事的通知\n正文。\n专题内容\n"
+        );
     }
 
     #[test]
