@@ -52,7 +52,7 @@
 //! dictionary is built once per process, however many indexes are open.
 //!
 //! The modules follow the pipeline: [`segment`] (normalization, jieba words, Han grams; pure),
-//! [`ingest`] (folders, decoding, metadata), [`index`] (schema, writer), [`search`] (query
+//! [`ingest`] (folders, decoding, metadata), the index ([`Index`], [`IndexWriter`]), [`search`] (query
 //! language, ranking, passages).
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]

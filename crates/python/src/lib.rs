@@ -426,7 +426,7 @@ impl PyIndex {
         path, text = None, *, file = None, title = None, date = None, year = None,
         issuer = None, region = None, doc_type = None, doc_number = None
     ))]
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments)] // Python's keyword arguments
     fn add_document(
         &self,
         py: Python<'_>,
@@ -529,6 +529,7 @@ impl PyIndex {
     /// doc_type, doc_number, score, snippet, highlights, passages) and `facets` (counts by year,
     /// issuer, region and doc_type when `facets`, else None). `sort` is "relevance" or "date".
     #[pyo3(signature = (query, limit = 10, *, offset = 0, passages = 1, sort = "relevance", facets = false))]
+    #[allow(clippy::too_many_arguments)] // Python's keyword arguments
     fn search(
         &self,
         py: Python<'_>,
@@ -577,7 +578,7 @@ impl PyIndex {
     /// `query` (documents matching it); `by` is "year" or "issuer"; `inferred` also counts titles
     /// named without marks.
     #[pyo3(signature = (*, action = None, year = None, kind = None, state = None, by = None, inferred = false, query = None))]
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments)] // Python's keyword arguments
     fn laws(
         &self,
         py: Python<'_>,

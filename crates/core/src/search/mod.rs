@@ -141,7 +141,7 @@ pub struct SearchResults {
 }
 
 impl Index {
-    /// Searches with a query string in the query language (see [`query`]).
+    /// Searches with a query string in the query language (see [`parse`]).
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let parsed = parse(query)?;
         self.search_query(&parsed, options)
