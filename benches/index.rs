@@ -12,8 +12,7 @@ use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
 use tempfile::TempDir;
-use zhengce_core::index::FolderOptions;
-use zhengce_core::{IndexBuilder, IndexReport};
+use zhengce_core::{FolderOptions, IndexBuilder, IndexReport};
 
 /// Writer threads, as `zhengce index` uses on a 2-core machine.
 const THREADS: usize = 2;

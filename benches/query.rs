@@ -14,9 +14,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use tempfile::TempDir;
-use zhengce_core::index::FolderOptions;
 use zhengce_core::segment::normalize;
-use zhengce_core::{Index, IndexBuilder, SearchOptions};
+use zhengce_core::{FolderOptions, Index, IndexBuilder, SearchOptions};
 
 /// The queries: a label (the bench's name) and the query.
 const QUERIES: &[(&str, &str)] = &[

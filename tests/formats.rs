@@ -8,8 +8,8 @@ use std::path::Path;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Object, Stream, StringFormat};
-use zhengce_core::ingest::{format, SkipReason};
-use zhengce_core::{Index, IndexReport, SearchOptions};
+use zhengce_core::ingest::format;
+use zhengce_core::{Index, IndexReport, SearchOptions, SkipReason};
 
 use crate::util::{paths, Dir};
 
@@ -316,6 +316,30 @@ fn each_format_is_found_by_a_phrase_from_its_body() {
     assert_eq!(paths(&index, "\"选派科技特派员\""), ["measures.docx"]);
     assert_eq!(paths(&index, "\"县级科技专项资金\""), ["measures.docx"]);
     assert_eq!(paths(&index, "\"普法责任制\""), ["notice.pdf"]);
+}
+
+#[test]
+fn extract_reads_a_word_file_as_indexing_does() {
+    // `zhengce extract` decoded every file as text, so a .docx (a zip) was "binary".
+    let dir = Dir::new();
+    let body = paragraph(None, "认真落实《中华人民共和国科学技术进步法》。");
+    let xml = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"{W_NS}\"><w:body>{body}</w:body></w:document>"
+    );
+    dir.write("办法.docx", docx(&[("word/document.xml", &xml)]));
+    let run = dir.run(&["extract", "办法.docx", "--json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let line: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(line["title"], "中华人民共和国科学技术进步法");
+    assert_eq!(line["actions"][0], "implement");
+    assert_eq!(line["line"], 1);
+    dir.write("scan.pdf", scanned_pdf());
+    let run = dir.run(&["extract", "scan.pdf"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("scan.pdf: not indexed: no text layer"),
+        "{run:?}"
+    );
 }
 
 #[test]

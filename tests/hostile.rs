@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use zhengce_core::ingest::{SkipReason, MAX_FILE_BYTES};
-use zhengce_core::{Document, Index, SearchOptions};
+use zhengce_core::ingest::MAX_FILE_BYTES;
+use zhengce_core::{Document, Index, SearchOptions, SkipReason};
 
 use crate::util::Dir;
 

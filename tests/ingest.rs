@@ -1,8 +1,8 @@
 //! Reading folders: every encoding the corpus uses, bad files skipped with a reason while the rest
 //! is indexed, ignore rules.
 
-use zhengce_core::ingest::{decode, SkipReason};
-use zhengce_core::{Index, SearchOptions};
+use zhengce_core::ingest::decode;
+use zhengce_core::{Index, SearchOptions, SkipReason};
 
 use crate::util::Dir;
 

@@ -17,6 +17,8 @@ mod laws;
 mod relevance;
 // The query language, sorting, facets, passages, show, and golden text output.
 mod search;
+// A folder indexed in shards and merged: the same answers as indexed at once.
+mod shards;
 // Keeping the index in step with a folder: updates, refresh, exclusions, kill -9, locking.
 mod update;
 // Property tests of the pure parts (fixed seed).

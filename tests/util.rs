@@ -109,7 +109,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).expect("read folder") {
         let entry = entry.expect("entry");
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name == zhengce_core::index::INDEX_DIR || name.ends_with(".tmp") {
+        if name == zhengce_core::INDEX_DIR || name.ends_with(".tmp") {
             continue;
         }
         let target = to.join(entry.file_name());

@@ -6,11 +6,11 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use zhengce_core::cite::{extract, Action, Citation, Kind};
-use zhengce_core::index::{FolderOptions, INDEX_DIR};
-use zhengce_core::ingest::decode;
-use zhengce_core::search::query::{kind_from, parse_years};
-use zhengce_core::search::{parse, GroupBy, Sort};
-use zhengce_core::{Error, Index, IndexBuilder, IndexReport, LawsOptions, SearchOptions};
+use zhengce_core::search::{self, parse, parse_years, GroupBy, Sort};
+use zhengce_core::{
+    Document, Error, FolderOptions, Index, IndexBuilder, IndexReport, LawsOptions, SearchOptions,
+    INDEX_DIR,
+};
 
 use crate::args::{By, Cli, Color, Command, Common, ListBy, SortBy};
 use crate::output::{self, Style};
@@ -145,17 +145,15 @@ pub fn run(cli: &Cli) -> Result<bool> {
         } => {
             let mut found = false;
             for file in files {
-                let bytes =
-                    std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-                let text = decode(&bytes)
-                    .map_err(|reason| anyhow::anyhow!("{}: {reason}", file.display()))?
-                    .text;
+                // Read as indexing reads it: Word, PDF, HTML or text in any common encoding.
+                let shown = file.display().to_string();
+                let text = Document::from_file(file, &shown)?.body;
                 let citations: Vec<Citation> = extract(&text)
                     .into_iter()
                     .filter(|c| !(*no_inferred && c.inferred))
                     .collect();
                 found |= !citations.is_empty();
-                output::citations(&file.display().to_string(), &text, &citations, *json)?;
+                output::citations(&shown, &text, &citations, *json)?;
             }
             Ok(found)
         }
@@ -306,7 +304,7 @@ fn parse_year(value: &str) -> Result<(u16, u16)> {
 }
 
 fn parse_kind(value: &str) -> Result<Kind> {
-    kind_from(value).ok_or_else(|| {
+    search::parse_kind(value).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
         anyhow::anyhow!("--kind {value}: expected one of {}", names.join(", "))
     })

@@ -6,9 +6,8 @@ use std::time::Duration;
 use anyhow::Result;
 use serde::Serialize;
 use zhengce_core::cite::Citation;
-use zhengce_core::index::Progress;
 use zhengce_core::search::{DocumentView, Facets};
-use zhengce_core::{CiteHit, Hit, IndexReport, LawRow, Passage, SearchResults, Skipped};
+use zhengce_core::{CiteHit, Hit, IndexReport, LawRow, Passage, Progress, SearchResults, Skipped};
 
 use crate::args::Color;
 

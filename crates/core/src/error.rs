@@ -96,7 +96,7 @@ pub enum Error {
         /// The file.
         path: PathBuf,
         /// Why it is not indexed.
-        reason: crate::ingest::SkipReason,
+        reason: crate::skip::SkipReason,
     },
 }
 

@@ -52,20 +52,24 @@
 //! dictionary is built once per process, however many indexes are open.
 //!
 //! The modules follow the pipeline: [`segment`] (normalization, jieba words, Han grams; pure),
-//! [`ingest`] (folders, decoding, metadata), [`index`] (schema, writer), [`search`] (query
+//! [`ingest`] (folders, decoding, metadata), the index ([`Index`], [`IndexWriter`]), [`search`] (query
 //! language, ranking, passages).
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod cite;
-pub mod error;
-pub mod index;
+mod error;
+mod index;
 pub mod ingest;
-pub mod region;
+mod region;
 pub mod search;
 pub mod segment;
+mod skip;
 
 pub use error::{Error, Result};
-pub use index::{Index, IndexBuilder, IndexReport, IndexWriter};
-pub use ingest::{Document, SkipReason, Skipped};
+pub use index::{
+    FolderOptions, Index, IndexBuilder, IndexReport, IndexWriter, Progress, INDEX_DIR, TITLES_FILE,
+};
+pub use ingest::Document;
 pub use search::{CiteHit, Hit, LawRow, LawsOptions, Passage, Query, SearchOptions, SearchResults};
+pub use skip::{SkipReason, Skipped};

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use zhengce_core::search::parse;
-use zhengce_core::search::query::MAX_QUERY_CHARS;
+use zhengce_core::search::MAX_QUERY_CHARS;
 
 fuzz_target!(|input: &str| {
     if let Ok(query) = parse(input) {

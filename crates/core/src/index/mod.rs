@@ -6,6 +6,7 @@
 mod cites;
 mod merge;
 pub(crate) mod schema;
+mod shards;
 mod state;
 mod tokenizer;
 mod update;
@@ -28,7 +29,7 @@ use crate::segment::{normalize, Analyzer};
 
 pub(crate) use cites::{cite_term, indexed};
 pub(crate) use schema::Fields;
-pub use state::{State, STATE_FILE};
+pub(crate) use state::{State, STATE_FILE};
 pub use update::{FolderOptions, IndexReport, Progress};
 
 /// Name of the index folder inside an indexed folder.

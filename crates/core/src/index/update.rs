@@ -10,7 +10,8 @@ use tantivy::columnar::Column;
 
 use super::{Index, IndexWriter};
 use crate::error::{Error, Result};
-use crate::ingest::{self, FileState, SkipReason, Skipped, SourceFile, WalkOptions};
+use crate::ingest::{self, FileState, SourceFile, WalkOptions};
+use crate::skip::{SkipReason, Skipped};
 
 /// How to walk a folder: `FolderOptions::default()`, changed with the builder methods.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +212,41 @@ impl IndexWriter {
         for path in known.keys().filter(|p| !seen.contains(p.as_str())) {
             self.delete_document(path);
             report.removed += 1;
+        }
+        self.commit()?;
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        report.skipped = skipped;
+        Ok(report)
+    }
+
+    /// Indexes the files `paths` of the folder `root` (relative paths with `/` separators, as a
+    /// walk of `root` lists them — [`ingest::walk`]), read as [`update_folder`] reads them: a
+    /// new file is indexed, an indexed one is read again only if its size or modification time
+    /// changed, and a file that cannot be read is skipped and reported (its document removed).
+    /// The documents of other files are left alone. Commits.
+    ///
+    /// This indexes a share of a folder, for example on one of several machines; the shards
+    /// become one index with [`Index::create_merged`].
+    ///
+    /// [`update_folder`]: IndexWriter::update_folder
+    pub fn add_files(&mut self, root: &Path, paths: &[String]) -> Result<IndexReport> {
+        let known = self.index.file_states()?;
+        let mut report = IndexReport::default();
+        let mut skipped = Vec::new();
+        for path in paths {
+            let before = known.get(path);
+            let added = ingest::source_file(root, path)
+                .and_then(|file| self.update_file(&file, before, &mut report));
+            if let Err(reason) = added {
+                if before.is_some() {
+                    self.delete_document(path);
+                    report.removed += 1;
+                }
+                skipped.push(Skipped {
+                    path: path.clone(),
+                    reason,
+                });
+            }
         }
         self.commit()?;
         skipped.sort_by(|a, b| a.path.cmp(&b.path));

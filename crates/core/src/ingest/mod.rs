@@ -8,21 +8,19 @@ mod furniture;
 pub mod meta;
 pub mod outline;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
+use crate::skip::{SkipReason, Skipped};
 pub use decode::{decode, Decoded};
 pub use furniture::is_furniture;
 pub use meta::{Metadata, Period};
 pub use outline::{outline, section_path, Heading};
 
-/// Files larger than this are not read (skipped with a reason): a policy document is rarely more
-/// than a few megabytes, and indexing holds a file's text several times in memory.
-pub const MAX_FILE_BYTES: u64 = 32 << 20;
+pub use crate::skip::MAX_FILE_BYTES;
 
 /// A document ready to index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,74 +92,6 @@ impl Document {
             reason,
         })
     }
-}
-
-/// Why a file was not indexed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "detail")]
-#[non_exhaustive]
-pub enum SkipReason {
-    /// The file is empty or holds only white space.
-    Empty,
-    /// The file holds NUL bytes: not text.
-    Binary,
-    /// The bytes are neither UTF-8, UTF-16 with a BOM, GB18030 nor Big5.
-    Encoding,
-    /// A format zhengce does not read (the extension).
-    Unsupported(String),
-    /// A known format zhengce does not read (the extension): Word 97–2003 and WPS documents,
-    /// spreadsheets, presentations, images, archives.
-    NotRead(String),
-    /// A PDF without a text layer (文字层), such as a scan.
-    NoTextLayer,
-    /// The file is damaged or not what its extension says (what is wrong).
-    Corrupt(String),
-    /// The file is encrypted (加密) with a password.
-    Encrypted,
-    /// The file or folder could not be read (the system's message).
-    Unreadable(String),
-    /// A symbolic link: never followed, so that nothing outside the folder is read.
-    Symlink,
-    /// Larger than [`MAX_FILE_BYTES`] (the size in bytes).
-    TooLarge(u64),
-}
-
-impl fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SkipReason::Empty => f.write_str("empty file"),
-            SkipReason::Binary => f.write_str("binary file (NUL bytes)"),
-            SkipReason::Encoding => {
-                f.write_str("unknown encoding (neither UTF-8, UTF-16, GB18030 nor Big5)")
-            }
-            SkipReason::Unsupported(ext) if ext.is_empty() => {
-                f.write_str("unsupported format (no extension)")
-            }
-            SkipReason::Unsupported(ext) => write!(f, "unsupported format (.{ext})"),
-            SkipReason::NotRead(ext) => f.write_str(&format::not_read_message(ext)),
-            SkipReason::NoTextLayer => f.write_str("no text layer (scanned?)"),
-            SkipReason::Corrupt(what) => write!(f, "corrupt or unreadable: {what}"),
-            SkipReason::Encrypted => f.write_str("encrypted (password protected)"),
-            SkipReason::Unreadable(msg) => write!(f, "unreadable: {msg}"),
-            SkipReason::Symlink => f.write_str("symbolic link (not followed)"),
-            SkipReason::TooLarge(size) => write!(
-                f,
-                "too large ({} MB; the limit is {} MB)",
-                size >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-        }
-    }
-}
-
-/// A file that was not indexed, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Skipped {
-    /// Path relative to the indexed folder.
-    pub path: String,
-    /// Why.
-    pub reason: SkipReason,
 }
 
 /// A file found by [`walk`].
@@ -324,6 +254,41 @@ fn stat_in_folders(files: &mut [SourceFile]) {
 #[cfg(not(unix))]
 fn stat_in_folders(files: &mut [SourceFile]) {
     files.iter_mut().for_each(stat);
+}
+
+/// The file `path` (relative, `/` separators) of the folder `root`, with its size and
+/// modification time, as [`walk`] would list it; or why it is not read: a symbolic link, not a
+/// regular file, a path leading out of the folder, a format not read.
+pub(crate) fn source_file(root: &Path, path: &str) -> Result<SourceFile, SkipReason> {
+    let inside = Path::new(path)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if path.is_empty() || !inside {
+        return Err(SkipReason::Unreadable(
+            "not a relative path inside the folder".to_owned(),
+        ));
+    }
+    let full_path = root.join(path);
+    let meta =
+        std::fs::symlink_metadata(&full_path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if meta.file_type().is_symlink() {
+        return Err(SkipReason::Symlink);
+    }
+    if !meta.is_file() {
+        return Err(SkipReason::Unreadable("not a regular file".to_owned()));
+    }
+    match extension(&full_path) {
+        Some(ext) if format::reads(&ext) => {}
+        ext => return Err(format::not_read(&ext.unwrap_or_default())),
+    }
+    let mut file = SourceFile {
+        full_path,
+        path: path.to_owned(),
+        size: 0,
+        mtime: 0,
+    };
+    stat(&mut file);
+    Ok(file)
 }
 
 /// Reads one file found by [`walk`] and extracts its text in its format ([`format::extract`]).

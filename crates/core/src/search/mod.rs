@@ -6,7 +6,7 @@ mod compile;
 mod laws;
 mod lookup;
 mod passage;
-pub mod query;
+mod query;
 mod show;
 
 use serde::{Deserialize, Serialize};
@@ -16,8 +16,9 @@ use tantivy::DocAddress;
 pub(crate) use collect::all_strings;
 pub use collect::{FacetCount, Facets, Sort};
 pub use laws::{CiteHit, GroupBy, LawRow, LawsOptions};
-pub use passage::{passages, Passage};
-pub use query::{parse, Filter, Query};
+use passage::passages;
+pub use passage::Passage;
+pub use query::{parse, parse_kind, parse_years, Filter, Query, MAX_QUERY_CHARS};
 pub use show::DocumentView;
 
 use crate::error::Result;
@@ -146,7 +147,7 @@ pub struct SearchResults {
 }
 
 impl Index {
-    /// Searches with a query string in the query language (see [`query`]).
+    /// Searches with a query string in the query language (see [`parse`]).
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let parsed = parse(query)?;
         self.search_query(&parsed, options)

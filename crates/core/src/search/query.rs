@@ -576,7 +576,7 @@ impl Parser<'_> {
                     format!("action:{value} is not one of {names} (or 宣传, 学习, 落实, 制定 …)"),
                 )
             }),
-            "kind" => kind_from(value).map(Filter::Kind).ok_or_else(|| {
+            "kind" => parse_kind(value).map(Filter::Kind).ok_or_else(|| {
                 let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
                 self.err(
                     column,
@@ -640,8 +640,18 @@ fn example(field: &str) -> &'static str {
     }
 }
 
-/// A kind by its English name or its Chinese level (法律, 行政法规, 地方性法规 …).
-pub fn kind_from(value: &str) -> Option<Kind> {
+/// A kind of title by its English name (`local_regulation`) or its Chinese level (法律, 行政法规,
+/// 地方性法规 …), as `kind:` takes it in a query and the command line's `--kind`.
+///
+/// ```
+/// use zhengce_core::cite::Kind;
+/// use zhengce_core::search::parse_kind;
+///
+/// assert_eq!(parse_kind("地方性法规"), Some(Kind::LocalRegulation));
+/// assert_eq!(parse_kind("law"), Some(Kind::Law));
+/// assert_eq!(parse_kind("poem"), None);
+/// ```
+pub fn parse_kind(value: &str) -> Option<Kind> {
     Kind::from_name(value).or(match value {
         "法律" | "宪法" => Some(Kind::Law),
         "行政法规" => Some(Kind::AdministrativeRegulation),
@@ -664,7 +674,17 @@ fn searchable(text: &str) -> Option<String> {
     n.chars().any(char::is_alphanumeric).then_some(n)
 }
 
-/// `2024`, `2022..2024`, `2022..` or `..2024`, as an inclusive range of years.
+/// `2024`, `2022..2024`, `2022..` or `..2024`, as an inclusive range of years, as `year:` takes it
+/// in a query and the command line's `--year`.
+///
+/// ```
+/// use zhengce_core::search::parse_years;
+///
+/// assert_eq!(parse_years("2024"), Some((2024, 2024)));
+/// assert_eq!(parse_years("2022..2024"), Some((2022, 2024)));
+/// assert_eq!(parse_years("..2020"), Some((0, 2020)));
+/// assert_eq!(parse_years("2024..2022"), None);
+/// ```
 pub fn parse_years(value: &str) -> Option<(u16, u16)> {
     match year_range(value)? {
         Filter::Year(from, to) => Some((from, to)),

@@ -7,14 +7,12 @@ mod html;
 mod join;
 mod pdf;
 mod text;
-mod unread;
 
 use super::meta::{self, Metadata};
 use super::SkipReason;
 
 pub use join::join_lines;
 pub use pdf::catching_panics;
-pub use unread::not_read_message;
 
 /// What a format reader found in a file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -63,7 +61,7 @@ pub fn reads(extension: &str) -> bool {
 /// ([`SkipReason::NotRead`]: Word 97–2003, spreadsheets, slides, images, archives), else
 /// [`SkipReason::Unsupported`].
 pub fn not_read(extension: &str) -> SkipReason {
-    if unread::is_known(extension) {
+    if crate::skip::is_known(extension) {
         SkipReason::NotRead(extension.to_owned())
     } else {
         SkipReason::Unsupported(extension.to_owned())
