@@ -120,10 +120,7 @@ async fn guard(State(app): State<App>, request: Request, next: Next) -> Response
             "this server answers requests for localhost only".to_owned(),
         ))
     } else if !matches!(*request.method(), Method::GET | Method::HEAD) {
-        Some(Error::BadRequest(format!(
-            "{}: the server is read-only; only GET is answered",
-            request.method()
-        )))
+        Some(Error::Method(request.method().to_string()))
     } else {
         None
     };
@@ -131,7 +128,11 @@ async fn guard(State(app): State<App>, request: Request, next: Next) -> Response
         Some(e) => e.into_response(),
         None => next.run(request).await,
     };
+    let refused_method = response.status() == axum::http::StatusCode::METHOD_NOT_ALLOWED;
     let headers = response.headers_mut();
+    if refused_method {
+        headers.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+    }
     for (name, value) in page::SECURITY_HEADERS {
         headers.insert(*name, HeaderValue::from_static(value));
     }

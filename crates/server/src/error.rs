@@ -18,6 +18,9 @@ pub enum Error {
     /// page elsewhere trying to read the documents through the browser (DNS rebinding).
     #[error("{0}")]
     Forbidden(String),
+    /// A method other than GET or HEAD: the server is read-only (405).
+    #[error("{0}: the server is read-only; only GET and HEAD are answered")]
+    Method(String),
     /// Every worker was busy for the whole request time (503).
     #[error("the server is busy; try again in a moment")]
     Busy,
@@ -59,6 +62,7 @@ impl Error {
                 StatusCode::BAD_REQUEST
             }
             Error::NotFound(_) => StatusCode::NOT_FOUND,
+            Error::Method(_) => StatusCode::METHOD_NOT_ALLOWED,
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::Busy | Error::Timeout(_) => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
