@@ -1,5 +1,5 @@
 //! The subcommands: each opens what it needs through `zhengce_core` and hands the result to
-//! `output`.
+//! `output`; `serve` hands the index to `zhengce_server`.
 
 use std::io::Write;
 use std::net::{TcpListener, ToSocketAddrs};
