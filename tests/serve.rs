@@ -12,9 +12,9 @@ use serde_json::Value;
 
 use crate::util::{encode, eventually, http_get, http_raw, Dir, HttpResponse, Served, SAMPLE};
 
-/// How long a change in the folder may take to show (generous: tests run side by side; the bench
-/// measures the real latency).
-const CHANGE_SHOWS: Duration = Duration::from_secs(10);
+/// How long a change in the folder may take to show: generous, since the tests run side by side
+/// with each other (and CI with other builds); the bench measures the real latency (under 2 s).
+const CHANGE_SHOWS: Duration = Duration::from_secs(30);
 
 /// The laws that the user's sample report says were publicized in 2024 (README): among those
 /// of the whole corpus.
@@ -602,18 +602,21 @@ fn a_file_added_changed_or_removed_shows_without_a_restart() {
     dir.write("docs/b.txt", "2024年工作总结\n开展甲乙丙丁戊检查。");
     assert!(
         eventually(CHANGE_SHOWS, || total(&served, "\"甲乙丙丁戊\"") == 1),
-        "added"
+        "added: {}",
+        served.stderr()
     );
     dir.write("docs/b.txt", "2024年工作总结\n开展己庚辛壬癸检查。");
     assert!(
         eventually(CHANGE_SHOWS, || total(&served, "\"己庚辛壬癸\"") == 1
             && total(&served, "\"甲乙丙丁戊\"") == 0),
-        "changed"
+        "changed: {}",
+        served.stderr()
     );
     std::fs::remove_file(dir.path().join("docs/b.txt")).unwrap();
     assert!(
         eventually(CHANGE_SHOWS, || total(&served, "\"己庚辛壬癸\"") == 0),
-        "removed"
+        "removed: {}",
+        served.stderr()
     );
     // A new folder with a file in it, and a file moved into place (as editors save).
     dir.write("docs/new/c.txt", "2025年工作要点\n子丑寅卯辰。");
@@ -626,7 +629,8 @@ fn a_file_added_changed_or_removed_shows_without_a_restart() {
     assert!(
         eventually(CHANGE_SHOWS, || total(&served, "\"子丑寅卯辰\"") == 1
             && total(&served, "\"午未申酉戌\"") == 1),
-        "a new folder, a rename"
+        "a new folder, a rename: {}",
+        served.stderr()
     );
     assert_eq!(ok_json(&served, "/api/status")["documents"], 3);
     let log = served.stderr();
