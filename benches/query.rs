@@ -12,34 +12,11 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::QUERIES;
 use criterion::{criterion_group, criterion_main, Criterion};
 use tempfile::TempDir;
 use zhengce_core::segment::normalize;
 use zhengce_core::{FolderOptions, Index, IndexBuilder, SearchOptions};
-
-/// The queries: a label (the bench's name) and the query.
-const QUERIES: &[(&str, &str)] = &[
-    ("word_law", "科学技术进步法"),
-    ("word_term", "法治政府建设"),
-    ("two_words", "安全生产 隐患排查"),
-    ("phrase", "\"污染防治\""),
-    ("phrase_duty", "\"普法责任制\""),
-    ("phrase_full_title", "\"中华人民共和国行政处罚法\""),
-    ("phrase_long", "\"运用法治思维和法治方式\""),
-    ("or", "宪法 OR 民法典"),
-    ("not", "宣传 -草案"),
-    ("group", "(宪法 OR 民法典) 宣传"),
-    ("year_law", "year:2023 law:民法典"),
-    ("law_action", "law:宪法 action:study"),
-    ("law_planned", "law:民法典 state:planned"),
-    ("title", "title:管理办法"),
-    ("issuer_years", "issuer:科学技术局 year:2020..2024"),
-    ("type_word", "type:通知 宪法"),
-    ("region_phrase", "region:高台县 \"乡村振兴\""),
-    ("char_fa", "法"),
-    ("char_xian", "县"),
-    ("number_2024", "2024"),
-];
 
 /// Rounds over the whole set in the plain loop that gives the percentiles.
 const ROUNDS: usize = 30;

@@ -277,3 +277,27 @@ fn results_serialize_as_the_cli_prints_them() {
     let back: SearchResults = serde_json::from_str(&json).unwrap();
     assert_eq!(back, results);
 }
+
+#[test]
+fn a_documents_whole_text_with_the_matches_of_a_query() {
+    let index = crate::util::corpus_index().unwrap();
+    let text = index
+        .document_text(SAMPLE)
+        .unwrap()
+        .expect("the sample is indexed");
+    let on_disk = std::fs::read_to_string(corpus().join(SAMPLE)).unwrap();
+    assert_eq!(text, on_disk.trim_start_matches('\u{feff}'));
+    assert_eq!(index.document_text("no/such.txt").unwrap(), None);
+    assert_eq!(index.document_text("../README.md").unwrap(), None);
+
+    let query = zhengce_core::search::parse("科学技术进步法 -草案").unwrap();
+    let marks = index.highlights(&query, &text);
+    let marked: Vec<&str> = marks.iter().map(|&[s, e]| &text[s..e]).collect();
+    // Every occurrence, not only the passages' (a substring count of the text).
+    assert_eq!(marked.len(), text.matches("科学技术进步法").count());
+    assert!(marked.iter().all(|m| *m == "科学技术进步法"), "{marked:?}");
+    assert!(marks.windows(2).all(|w| w[0][1] < w[1][0]), "sorted, apart");
+    // A query of filters only marks nothing.
+    let filters = zhengce_core::search::parse("year:2024").unwrap();
+    assert!(index.highlights(&filters, &text).is_empty());
+}

@@ -35,3 +35,7 @@ mod pages;
 mod recall;
 // Segmentation is the same at index time and at query time.
 mod segment;
+// `zhengce serve`: the HTTP API, CSV, the watcher, hostile requests.
+mod serve;
+// The page in a real browser (headless Chromium through the DevTools protocol).
+mod browser;

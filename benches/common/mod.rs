@@ -56,3 +56,28 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
+
+/// The queries of the query and serve benches: a label (the bench's name) and the query —
+/// words, phrases, filters, single characters, OR/NOT.
+pub const QUERIES: &[(&str, &str)] = &[
+    ("word_law", "科学技术进步法"),
+    ("word_term", "法治政府建设"),
+    ("two_words", "安全生产 隐患排查"),
+    ("phrase", "\"污染防治\""),
+    ("phrase_duty", "\"普法责任制\""),
+    ("phrase_full_title", "\"中华人民共和国行政处罚法\""),
+    ("phrase_long", "\"运用法治思维和法治方式\""),
+    ("or", "宪法 OR 民法典"),
+    ("not", "宣传 -草案"),
+    ("group", "(宪法 OR 民法典) 宣传"),
+    ("year_law", "year:2023 law:民法典"),
+    ("law_action", "law:宪法 action:study"),
+    ("law_planned", "law:民法典 state:planned"),
+    ("title", "title:管理办法"),
+    ("issuer_years", "issuer:科学技术局 year:2020..2024"),
+    ("type_word", "type:通知 宪法"),
+    ("region_phrase", "region:高台县 \"乡村振兴\""),
+    ("char_fa", "法"),
+    ("char_xian", "县"),
+    ("number_2024", "2024"),
+];

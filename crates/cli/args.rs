@@ -70,6 +70,10 @@ pub enum Command {
         /// Also count all matching documents by year, issuer, region and kind.
         #[arg(long)]
         facets: bool,
+        /// Print CSV for Excel and WPS (UTF-8 with BOM): one row per document, or per passage
+        /// with --by passage.
+        #[arg(long, conflicts_with_all = ["json", "facets"])]
+        csv: bool,
         /// When to color the matches.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
@@ -106,6 +110,9 @@ pub enum Command {
         /// Only documents matching this query.
         #[arg(long, short = 'q')]
         query: Option<String>,
+        /// Print CSV for Excel and WPS (UTF-8 with BOM), with Chinese column names.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
     },
     /// The documents citing a title, however it is written (short name, full name, old name),
     /// with the citing sentence, the action and whether it was done or planned.
@@ -130,6 +137,24 @@ pub enum Command {
         path: PathBuf,
         #[command(flatten)]
         common: Common,
+    },
+    /// Serve a web page and an HTTP API of the folder (search, laws, cites, documents), keeping
+    /// the index current as files are added, changed or removed.
+    Serve {
+        /// The folder of documents.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// The index folder (default: FOLDER/.zhengce).
+        #[arg(long, value_name = "DIR")]
+        index: Option<PathBuf>,
+        /// Address to listen on; port 0 takes a free port. Anything but loopback (127.0.0.1,
+        /// [::1]) lets other machines read the documents.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7700")]
+        bind: String,
+        /// Leave out paths matching this pattern (gitignore syntax; repeat for more), besides
+        /// FOLDER/.zhengceignore.
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
     },
     /// The citations of files, without any index.
     Extract {

@@ -1,6 +1,8 @@
 //! The subcommands: each opens what it needs through `zhengce_core` and hands the result to
-//! `output`.
+//! `output`; `serve` hands the index to `zhengce_server`.
 
+use std::io::Write;
+use std::net::{TcpListener, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -11,6 +13,7 @@ use zhengce_core::{
     Document, Error, FolderOptions, Index, IndexBuilder, IndexReport, LawsOptions, SearchOptions,
     INDEX_DIR,
 };
+use zhengce_server::{Config, Server};
 
 use crate::args::{By, Cli, Color, Command, Common, ListBy, SortBy};
 use crate::output::{self, Style};
@@ -39,6 +42,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
             sort,
             by,
             facets,
+            csv,
             color,
         } => {
             let parsed = parse(query)?;
@@ -65,13 +69,17 @@ pub fn run(cli: &Cli) -> Result<bool> {
             } else {
                 results?
             };
-            output::search_results(
-                &results,
-                options.offset,
-                by_passage,
-                Style::new(*color),
-                common.json,
-            )?;
+            if *csv {
+                output::search_csv(&results, by_passage)?;
+            } else {
+                output::search_results(
+                    &results,
+                    options.offset,
+                    by_passage,
+                    Style::new(*color),
+                    common.json,
+                )?;
+            }
             Ok(results.total > 0)
         }
         Command::Laws {
@@ -85,6 +93,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
             by,
             inferred,
             query,
+            csv,
         } => {
             if let Some(q) = query {
                 parse(q)?;
@@ -113,7 +122,11 @@ pub fn run(cli: &Cli) -> Result<bool> {
                 options = options.query(query);
             }
             let rows = open_or_build(path, common)?.laws(&options)?;
-            output::law_rows(&rows, common.json)?;
+            if *csv {
+                output::laws_csv(&rows, options.by)?;
+            } else {
+                output::law_rows(&rows, common.json)?;
+            }
             Ok(!rows.is_empty())
         }
         Command::Cites {
@@ -138,6 +151,21 @@ pub fn run(cli: &Cli) -> Result<bool> {
             output::document(&view, common.json)?;
             Ok(true)
         }
+        Command::Serve {
+            path,
+            index,
+            bind,
+            exclude,
+        } => {
+            let common = Common {
+                index: index.clone(),
+                json: false,
+                exclude: exclude.clone(),
+                no_refresh: false,
+            };
+            serve(path, &common, bind)?;
+            Ok(true)
+        }
         Command::Extract {
             files,
             json,
@@ -158,6 +186,39 @@ pub fn run(cli: &Cli) -> Result<bool> {
             Ok(found)
         }
     }
+}
+
+/// `zhengce serve`: listens on `bind`, builds or refreshes the index, then serves the page and
+/// the API (zhengce-server) until killed, the watcher keeping the index current.
+fn serve(path: &Path, common: &Common, bind: &str) -> Result<()> {
+    let addr = bind
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut addrs| addrs.next())
+        .ok_or_else(|| {
+            anyhow::anyhow!("--bind {bind}: expected an address and port such as 127.0.0.1:7700")
+        })?;
+    let listener = TcpListener::bind(addr).with_context(|| format!("cannot listen on {bind}"))?;
+    let local = listener.local_addr()?;
+    if !local.ip().is_loopback() {
+        eprintln!(
+            "zhengce: warning: listening on {local}, not on loopback: anyone who can reach this \
+             machine can read the documents of {}",
+            path.display()
+        );
+    }
+    open_or_build(path, common)?;
+    let config = Config::new(
+        path,
+        &index_dir(path, common),
+        IndexBuilder::for_folder(path)?,
+    )
+    .folder_options(folder_options(common));
+    let server = Server::start(config, listener, |event| eprintln!("zhengce: {event}"))?;
+    println!("listening on http://{}", server.local_addr());
+    std::io::stdout().flush()?;
+    server.wait()?;
+    Ok(())
 }
 
 fn index_dir(path: &Path, common: &Common) -> PathBuf {

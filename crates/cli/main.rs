@@ -1,5 +1,5 @@
-//! The `zhengce` command: parses arguments, calls `zhengce_core`, prints. Exit code 0 when
-//! something matched, 1 when nothing did, 2 on error.
+//! The `zhengce` command: parses arguments, calls `zhengce_core` (and `zhengce_server` for
+//! `serve`), prints. Exit code 0 when something matched, 1 when nothing did, 2 on error.
 
 mod args;
 mod commands;

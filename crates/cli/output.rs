@@ -1,4 +1,5 @@
-//! Printing results as text (with optional color) or as JSON Lines (docs/json.md).
+//! Printing results as text (with optional color), as JSON Lines (docs/json.md) or as CSV (the
+//! server crate's writer, the same as the page's downloads).
 
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
@@ -6,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 use serde::Serialize;
 use zhengce_core::cite::Citation;
-use zhengce_core::search::{DocumentView, Facets};
+use zhengce_core::search::{DocumentView, Facets, GroupBy};
 use zhengce_core::{CiteHit, Hit, IndexReport, LawRow, Passage, Progress, SearchResults, Skipped};
 
 use crate::args::Color;
@@ -400,6 +401,22 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Prints the laws table as CSV (UTF-8 with BOM, for Excel).
+pub fn laws_csv(rows: &[LawRow], by: Option<GroupBy>) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    zhengce_server::csv::laws(rows, by, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints search hits as CSV (UTF-8 with BOM, for Excel): a row per document, or per passage.
+pub fn search_csv(results: &SearchResults, by_passage: bool) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    zhengce_server::csv::hits(results, by_passage, &mut out)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Prints the laws table.

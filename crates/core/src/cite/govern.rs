@@ -131,7 +131,7 @@ impl Doc<'_> {
             .or_else(|| self.in_table(start))
             .or_else(|| self.in_list(start))
             .or_else(|| self.under_heading(start))
-            .or_else(|| self.from_genre(start))
+            .or_else(|| self.by_genre(start))
             .unwrap_or_else(Governor::none);
         self.as_basis(&mut g, end);
         self.in_measure_article(&mut g, start);
@@ -974,7 +974,6 @@ impl Doc<'_> {
     /// The nearest heading above the title, outermost last, that has a governing word — only for
     /// a title whose sentence has no word of its own.
     fn under_heading(&self, start: usize) -> Option<Governor> {
-        let text = self.text;
         if self.sentence_has_word(start) {
             return None;
         }
@@ -1011,7 +1010,7 @@ impl Doc<'_> {
 
     /// A list in a document whose title says what is done with its lists: a 学法计划 studies, a
     /// 普法责任清单 or a 宣传 scheme publicizes.
-    fn from_genre(&self, start: usize) -> Option<Governor> {
+    fn by_genre(&self, start: usize) -> Option<Governor> {
         let title = self.doc_title?;
         let l = self.line_index(start)?;
         if (!self.titles_only(l) && self.lines[l].cells.is_empty()) || self.sentence_has_word(start)
@@ -1289,7 +1288,8 @@ mod tests {
 
     #[test]
     fn structure_golden_table() {
-        let cases: &[(&str, &[(&[Action], Source)])] = &[
+        type Expected<'a> = &'a [(&'a [Action], Source)];
+        let cases: &[(&str, Expected)] = &[
             (
                 "二、宣传重点：1．《宪法》；2．《民法典》",
                 &[(&[P], Source::Lead), (&[P], Source::Lead)],

@@ -141,10 +141,8 @@ mod tests {
     #[test]
     fn masks_titles_groups_and_quotations() {
         let text = "学习《宪法》（2018年修正），“谁执法谁普法”责任制";
-        let t = Text::new(
-            text,
-            &[text.find('《').unwrap()..text.find('》').unwrap() + 3],
-        );
+        let title = text.find('《').unwrap()..text.find('》').unwrap() + 3;
+        let t = Text::new(text, std::slice::from_ref(&title));
         let unmasked: String = t
             .chars
             .iter()

@@ -260,6 +260,30 @@ fn iso_date(date: u64) -> Option<String> {
 }
 
 impl Index {
+    /// The byte ranges of `text` that `query` matches, as search highlights them in passages
+    /// (its terms, their words, its phrases and the law titles its terms abbreviate; not what it
+    /// excludes), sorted, overlapping matches merged: to mark a whole document, such as the one
+    /// [`Index::document_text`] gives.
+    ///
+    /// ```
+    /// use zhengce_core::search::parse;
+    /// use zhengce_core::Index;
+    ///
+    /// let index = Index::create_in_ram()?;
+    /// let text = "学习宣传《民法典》。";
+    /// let marks = index.highlights(&parse("民法典 -草案")?, text);
+    /// let marked: Vec<&str> = marks.iter().map(|[s, e]| &text[*s..*e]).collect();
+    /// assert_eq!(marked, ["民法典"]);
+    /// # Ok::<(), zhengce_core::Error>(())
+    /// ```
+    pub fn highlights(&self, query: &Query, text: &str) -> Vec<[usize; 2]> {
+        let texts = self.highlight_texts(query);
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        passage::all_highlights(text, &normalize(text), &texts)
+    }
+}
+
+impl Index {
     /// The texts to highlight for `query`: its terms and phrases that are not excluded, each
     /// term's words (they may stand apart), and the law titles that terms abbreviate.
     fn highlight_texts(&self, query: &Query) -> Vec<String> {

@@ -75,6 +75,20 @@ pub fn passages(original: &str, norm: &Normalized, texts: &[&str], n: usize) -> 
         .collect()
 }
 
+/// Every match of the normalized `texts` in `original` (normalized as `norm`): byte ranges of
+/// `original`, sorted, with overlapping and touching matches merged.
+pub(crate) fn all_highlights(original: &str, norm: &Normalized, texts: &[&str]) -> Vec<[usize; 2]> {
+    let matches = find_matches(&norm.text, texts);
+    merged_highlights(&matches, &(0..norm.text.len()))
+        .into_iter()
+        .map(|h| {
+            let r = norm.original_range(original, h);
+            [r.start, r.end]
+        })
+        .filter(|[start, end]| start < end)
+        .collect()
+}
+
 /// A match of one query text in the normalized text.
 #[derive(Debug, Clone)]
 struct Match {
@@ -351,6 +365,15 @@ mod tests {
         assert!(p.text.contains("民法典"), "{}", p.text);
         // Touching matches merge into one highlight.
         assert_eq!(p.highlights, vec![[0, p.text.len()]]);
+    }
+
+    #[test]
+    fn all_highlights_cover_every_match_on_the_original_text() {
+        let original = "學習《個人信息保護法》。\n宣传个人信息保护法和个人信息。";
+        let norm = normalize(original);
+        let got = all_highlights(original, &norm, &["个人信息保护法", "个人信息"]);
+        let marked: Vec<&str> = got.iter().map(|[s, e]| &original[*s..*e]).collect();
+        assert_eq!(marked, ["個人信息保護法", "个人信息保护法", "个人信息"]);
     }
 
     #[test]

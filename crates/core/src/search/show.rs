@@ -31,6 +31,46 @@ pub struct DocumentView {
 }
 
 impl Index {
+    /// The text of the document with this path (relative to the indexed folder, `/` separators)
+    /// as the index stores it: the text read from the file, as written. `None` when no document
+    /// has this path. Nothing is read from the folder.
+    pub fn document_text(&self, path: &str) -> Result<Option<String>> {
+        let searcher = self.tantivy_searcher();
+        let Some(doc) = stored_document(&searcher, self.fields.path, path)? else {
+            return Ok(None);
+        };
+        Ok(Some(
+            doc.get_first(self.fields.body)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+        ))
+    }
+}
+
+/// The stored fields of the document whose `path_field` is `path`, if any.
+fn stored_document(
+    searcher: &tantivy::Searcher,
+    path_field: tantivy::schema::Field,
+    path: &str,
+) -> Result<Option<TantivyDocument>> {
+    let query = TermQuery::new(
+        Term::from_field_text(path_field, path),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .map_err(crate::error::tantivy)?;
+    let Some(&(_, address)) = top.first() else {
+        return Ok(None);
+    };
+    searcher
+        .doc(address)
+        .map(Some)
+        .map_err(crate::error::tantivy)
+}
+
+impl Index {
     /// The document with this path (relative to the indexed folder, `/` separators), if indexed.
     pub fn document(&self, path: &str) -> Result<Option<DocumentView>> {
         let searcher = self.tantivy_searcher();
