@@ -13,6 +13,11 @@ mod cli;
 mod laws;
 // Ranking: the document users expect comes first.
 mod relevance;
+// Searching as officials type: marks inside terms, laws discussed, short names, closest
+// documents, years, explanations.
+mod officials;
+// Ranking on documents of other counties: the queries officials type (tests/data/queries).
+mod relevance_queries;
 // The query language, sorting, facets, passages, show, and golden text output.
 mod search;
 // Keeping the index in step with a folder: updates, refresh, exclusions, kill -9, locking.

@@ -57,6 +57,10 @@ pub enum Command {
         /// Also count all matching documents by year, issuer, region and kind.
         #[arg(long)]
         facets: bool,
+        /// Explain each document's score: its parts (whole words, characters, title, citations,
+        /// phrases, year) and where each word matched.
+        #[arg(long)]
+        explain: bool,
         /// When to color the matches.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
