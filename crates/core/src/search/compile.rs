@@ -56,6 +56,9 @@ pub(crate) struct Compiler<'a> {
     pub expand: bool,
 }
 
+/// The clauses of a boolean query.
+type Clauses = Vec<(Occur, Box<dyn TQuery>)>;
+
 /// The citation filters of one group, which must hold for one citation.
 #[derive(Default)]
 struct CiteFilter<'q> {
@@ -113,10 +116,7 @@ impl Compiler<'_> {
 
     /// The clauses of an And group: each member required (or excluded), and the group's citation
     /// filters as one clause that must hold for one citation.
-    fn and_clauses(
-        &self,
-        qs: &[Query],
-    ) -> (Vec<(Occur, Box<dyn TQuery>)>, Option<Box<dyn TQuery>>) {
+    fn and_clauses(&self, qs: &[Query]) -> (Clauses, Option<Box<dyn TQuery>>) {
         let mut cite = CiteFilter::default();
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         for q in qs {

@@ -51,7 +51,7 @@ impl ShortNames {
     }
 
     /// This table with the short names of `text` added: lines `SHORT<TAB>EXPANSION` when
-    /// `marked` is false (the format of `dict/shortnames.tsv`, whose first line `short	expansion`
+    /// `marked` is false (the format of `dict/shortnames.tsv`, whose first line, `short`, a tab and `expansion`,
     /// is a header), or `SHORT<TAB>short<TAB>EXPANSION` when it is true (a `.zhengcetitles`, whose
     /// other lines are law titles and are skipped here). An expansion is a query: words (each
     /// required), "a phrase", `OR`; no filters. `#` starts a comment.
