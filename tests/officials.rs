@@ -374,3 +374,31 @@ fn the_cli_explains_and_marks_what_is_lacking() {
         (Some(0), Some(1))
     );
 }
+
+#[test]
+fn a_document_matching_through_a_short_name_lacks_nothing() {
+    // Regression: the words of a one-term query were checked one by one, so a document found
+    // through the term's expansion was also listed as lacking them.
+    let names = zhengce_core::search::ShortNames::builtin()
+        .with_lines("科技人才引进工程\tshort\t人才计划\n", true)
+        .unwrap();
+    let index = Index::builder().short_names(names).create_in_ram().unwrap();
+    let mut writer = index.writer_with_threads(1).unwrap();
+    for (path, text) in [
+        ("a.txt", "全面实施人才计划。"),
+        ("b.txt", "推进科技人才引进。"),
+    ] {
+        writer
+            .add_document(&zhengce_core::Document::from_text(path, text))
+            .unwrap();
+    }
+    writer.commit().unwrap();
+    let results = search(&index, "科技人才引进工程");
+    assert_eq!(matching(&results), vec!["a.txt"]);
+    assert_eq!(results.closest, 1);
+    assert!(
+        results.hits[1].missing.contains(&"工程".to_owned()),
+        "{:?}",
+        results.hits[1]
+    );
+}

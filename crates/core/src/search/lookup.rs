@@ -16,7 +16,7 @@ pub(crate) trait Lookup {
     /// The full titles cited in the index that `law:value` stands for.
     fn law_titles(&self, value: &str) -> Vec<String>;
     /// The full titles of the laws that the query term `text` names: the title the dictionary
-    /// resolves it to, and, when the term reads as a title, every cited title ending with it
+    /// resolves it to, or else, when the term reads as a title, every cited title ending with it
     /// (纪律处分条例 → 中国共产党纪律处分条例). Empty for a term that names no law.
     fn term_laws(&self, text: &str) -> Vec<String>;
     /// The exact values of a keyword field (issuer, region, type, 文号) that contain `value`.
@@ -84,14 +84,16 @@ impl Lookup for IndexLookup<'_> {
     }
 
     fn term_laws(&self, text: &str) -> Vec<String> {
-        let mut titles = BTreeSet::new();
+        // The dictionary's title when it resolves the term; else a scan of the cited titles (a
+        // walk of the whole term dictionary of `law`: milliseconds on a large folder, so only
+        // for a term that reads as a title and that the dictionary does not know).
         if let Some(r) = self.dict.resolve(text) {
-            titles.insert(r.title);
+            return vec![r.title];
         }
-        if reads_as_title(text) {
-            titles.extend(self.terms(self.law_field, None, &|t| t.ends_with(text)));
+        if !reads_as_title(text) {
+            return Vec::new();
         }
-        titles.into_iter().collect()
+        self.terms(self.law_field, None, &|t| t.ends_with(text))
     }
 
     fn keyword_terms(&self, field: Field, value: &str) -> Vec<Term> {

@@ -159,11 +159,11 @@ pub struct SearchResults {
     /// Number of matching documents: those holding every word of the query.
     pub total: usize,
     /// Number of closest documents, which hold some but not all of the words of a query of
-    /// several words (a query of one term of three words or more, each of two characters or more,
-    /// counts each). They come after the matching
-    /// documents when those do not fill the page, best score first, each with the words it lacks
-    /// ([`Hit::missing`]): documents holding at least half of the words, or, when no document
-    /// matched and none holds half, any of them. Not counted in `total` nor in the facets.
+    /// several words (a query of one term of three words or more, each of two characters or
+    /// more, counts each). They come after the matching documents when those do not fill the
+    /// page, best score first, each with the words it lacks ([`Hit::missing`]): documents holding
+    /// at least half of the words, or, when no document matched and none holds half, any of them.
+    /// Not counted in `total` nor in the facets.
     #[serde(default)]
     pub closest: usize,
     /// The requested page of hits: matching documents, then closest ones.
@@ -195,7 +195,12 @@ impl Index {
             None
         };
         let end = options.offset.saturating_add(options.limit);
-        let words = self.words_of(query);
+        // The words are cut only when needed: for closest documents or explanations.
+        let words = if total < end || options.explain {
+            self.words_of(query)
+        } else {
+            Words::One(Vec::new(), Vec::new())
+        };
         // Closest documents fill the page: those holding at least half of the words, or, when
         // nothing matched and none holds half, any of them.
         let (mut closest, lacking) = match &words {
@@ -207,7 +212,10 @@ impl Index {
                 if near.0.is_empty() && total == 0 && half > 1 {
                     near = self.closest(&searcher, &compiler, members, indexes, 1)?;
                 }
+                // A matching document may lack a word yet match another way (a short name's
+                // expansion, a law's mentions): it is no closest document.
                 near.0.retain(|f| !found_docs.contains(&(f.segment, f.doc)));
+                near.1.retain(|doc, _| !found_docs.contains(doc));
                 near
             }
             _ => (Vec::new(), HashMap::new()),
