@@ -16,9 +16,11 @@ enum SearchLine {
         snippet: String,
         highlights: Vec<[usize; 2]>,
         passages: Vec<serde_json::Value>,
+        missing: Vec<String>,
     },
     SearchSummary {
         total: usize,
+        closest: usize,
         offset: usize,
         returned: usize,
     },
@@ -68,6 +70,7 @@ fn json_lines_deserialize_with_highlights_inside_the_snippet() {
     ] {
         let lines = search_json(&dir, query);
         let mut paths = Vec::new();
+        let mut closest = 0;
         for line in &lines {
             if let SearchLine::Hit {
                 path,
@@ -77,6 +80,7 @@ fn json_lines_deserialize_with_highlights_inside_the_snippet() {
                 score,
                 passages,
                 year,
+                missing,
             } = line
             {
                 assert!(!title.is_empty() && *score > 0.0 && !passages.is_empty());
@@ -85,18 +89,25 @@ fn json_lines_deserialize_with_highlights_inside_the_snippet() {
                     let marked = snippet.get(*s..*e).expect("highlight on char boundaries");
                     assert!(!marked.is_empty());
                 }
-                paths.push(path.clone());
+                if missing.is_empty() {
+                    assert!(closest == 0, "{path}: matching documents come first");
+                    paths.push(path.clone());
+                } else {
+                    closest += 1;
+                }
             }
         }
         assert!(paths.contains(&SAMPLE.to_owned()), "{query}: {paths:?}");
         match lines.last() {
             Some(SearchLine::SearchSummary {
                 total,
+                closest: c,
                 offset: 0,
                 returned,
             }) => {
                 assert_eq!(*total, paths.len());
-                assert_eq!(*returned, paths.len());
+                assert_eq!(*c, closest, "{query}: every closest document shown");
+                assert_eq!(*returned, paths.len() + closest);
             }
             other => panic!("last line {other:?}"),
         }

@@ -1,10 +1,11 @@
 //! Quoted phrases return exactly the documents that contain their characters (after
-//! normalization), wherever jieba cuts them; checked against a plain substring scan.
+//! normalization, which removes the transparent quotation and book-title marks), wherever jieba
+//! cuts them; checked against a plain substring scan.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use zhengce_core::ingest::{read, walk};
-use zhengce_core::segment::{is_han, normalize};
+use zhengce_core::segment::{is_han, normalize, TRANSPARENT_MARKS};
 
 use crate::util::{corpus, corpus_index, paths, SAMPLE};
 
@@ -24,9 +25,11 @@ fn normalized_corpus() -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// The documents whose normalized title or body contains `phrase`, sorted.
+/// The documents whose normalized title or body — the text with the transparent marks removed —
+/// contains `phrase`, sorted.
 fn scan(docs: &[(String, String, String)], phrase: &str) -> Vec<String> {
     let phrase = normalize(phrase).text;
+    assert!(!phrase.contains(TRANSPARENT_MARKS), "{phrase}");
     let mut out: Vec<String> = docs
         .iter()
         .filter(|(_, title, body)| title.contains(&phrase) || body.contains(&phrase))
@@ -170,4 +173,78 @@ fn adjacent_words_rank_above_scattered_ones() {
         hits[first_scattered..].iter().all(|h| !adjacent(&h.path)),
         "adjacent matches come first"
     );
+}
+
+/// Windows of the bodies as written that cross a transparent mark (“八五”普法, 《民法典》宣传月):
+/// Han characters and marks only, with a mark inside and a Han character at each end.
+fn windows_across_marks() -> Vec<String> {
+    let (files, _) = walk(&corpus(), None);
+    let mut out = Vec::new();
+    for doc in files.iter().filter_map(|f| read(f).ok()) {
+        let chars: Vec<char> = doc.body.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if !TRANSPARENT_MARKS.contains(c) || *c == '"' {
+                continue;
+            }
+            let inner = |c: &char| is_han(*c) || (TRANSPARENT_MARKS.contains(c) && *c != '"');
+            let from = (i.saturating_sub(3)..i)
+                .find(|&s| chars[s..i].iter().all(inner))
+                .unwrap_or(i);
+            let to = (i + 1..=(i + 4).min(chars.len()))
+                .rev()
+                .find(|&e| chars[i + 1..e].iter().all(inner))
+                .unwrap_or(i + 1);
+            let mut window = &chars[from..to];
+            while window.first().is_some_and(|c| !is_han(*c)) {
+                window = &window[1..];
+            }
+            while window.last().is_some_and(|c| !is_han(*c)) {
+                window = &window[..window.len() - 1];
+            }
+            if window.iter().filter(|c| is_han(**c)).count() >= 2
+                && window.iter().any(|c| TRANSPARENT_MARKS.contains(c))
+            {
+                out.push(window.iter().collect());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn phrases_across_marks_match_a_substring_scan() {
+    let index = corpus_index().unwrap();
+    let docs = normalized_corpus();
+    let windows = windows_across_marks();
+    assert!(windows.len() > 100, "{} windows", windows.len());
+    let config = Config {
+        cases: 300,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
+    let mut runner = TestRunner::new_with_rng(config, rng);
+    runner
+        .run(&(0..windows.len()), |i| {
+            let window = &windows[i];
+            let expected = scan(&docs, window);
+            prop_assert!(!expected.is_empty(), "{}", window);
+            // Typed with the marks, or without them: the same documents.
+            let bare: String = window
+                .chars()
+                .filter(|c| !TRANSPARENT_MARKS.contains(c))
+                .collect();
+            for typed in [window.as_str(), bare.as_str()] {
+                prop_assert_eq!(
+                    paths(&index, &format!("\"{typed}\"")),
+                    expected.clone(),
+                    "phrase {}",
+                    typed
+                );
+            }
+            Ok(())
+        })
+        .unwrap();
 }

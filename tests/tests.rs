@@ -15,6 +15,11 @@ mod cli;
 mod laws;
 // Ranking: the document users expect comes first.
 mod relevance;
+// Searching as officials type: marks inside terms, laws discussed, short names, closest
+// documents, years, explanations.
+mod officials;
+// Ranking on documents of other counties: the queries officials type (tests/data/queries).
+mod relevance_queries;
 // The query language, sorting, facets, passages, show, and golden text output.
 mod search;
 // A folder indexed in shards and merged: the same answers as indexed at once.

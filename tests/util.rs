@@ -130,7 +130,8 @@ pub fn corpus_index() -> Result<Index> {
     Ok(index)
 }
 
-/// The paths of the hits of `query` (all of them), sorted.
+/// The paths of the documents matching `query` (all of them, not the closest documents that
+/// lack a word), sorted.
 pub fn paths(index: &Index, query: &str) -> Vec<String> {
     let options = zhengce_core::SearchOptions::default().limit(10_000);
     let mut paths: Vec<String> = index
@@ -138,6 +139,7 @@ pub fn paths(index: &Index, query: &str) -> Vec<String> {
         .expect("search")
         .hits
         .into_iter()
+        .filter(|h| h.missing.is_empty())
         .map(|h| h.path)
         .collect();
     paths.sort();

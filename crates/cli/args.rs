@@ -74,6 +74,10 @@ pub enum Command {
         /// with --by passage.
         #[arg(long, conflicts_with_all = ["json", "facets"])]
         csv: bool,
+        /// Explain each document's score: its parts (whole words, characters, title, citations,
+        /// phrases, year) and where each word matched.
+        #[arg(long)]
+        explain: bool,
         /// When to color the matches.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,

@@ -43,6 +43,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
             by,
             facets,
             csv,
+            explain,
             color,
         } => {
             let parsed = parse(query)?;
@@ -56,7 +57,8 @@ pub fn run(cli: &Cli) -> Result<bool> {
                     SortBy::Relevance => Sort::Relevance,
                     SortBy::Date => Sort::Date,
                 })
-                .facets(*facets);
+                .facets(*facets)
+                .explain(*explain);
             // The check for changed files runs beside the search; only when the folder changed is
             // the index updated and the search run again.
             let (stale, results) = std::thread::scope(|scope| {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 use serde::Serialize;
 use zhengce_core::cite::Citation;
-use zhengce_core::search::{DocumentView, Facets, GroupBy};
+use zhengce_core::search::{DocumentView, Explanation, Facets, GroupBy};
 use zhengce_core::{CiteHit, Hit, IndexReport, LawRow, Passage, Progress, SearchResults, Skipped};
 
 use crate::args::Color;
@@ -75,6 +75,7 @@ enum Record<'a> {
     Skipped(&'a Skipped),
     SearchSummary {
         total: usize,
+        closest: usize,
         offset: usize,
         returned: usize,
     },
@@ -158,6 +159,7 @@ pub fn search_results(
         }
         let summary = Record::SearchSummary {
             total: results.total,
+            closest: results.closest,
             offset,
             returned: results.hits.len(),
         };
@@ -173,6 +175,21 @@ pub fn search_results(
                 out,
                 "{} documents matched; none at offset {offset}",
                 results.total
+            )?,
+            _ if results.total == 0 => writeln!(
+                out,
+                "no document holds every word; {}–{} of the {} closest, each with the words it lacks",
+                offset + 1,
+                offset + shown,
+                results.closest
+            )?,
+            _ if results.hits.iter().any(|h| !h.missing.is_empty()) => writeln!(
+                out,
+                "{}–{} of {} documents and {} closest, which lack a word (marked lacks)",
+                offset + 1,
+                offset + shown,
+                results.total,
+                results.closest
             )?,
             _ => writeln!(
                 out,
@@ -199,12 +216,49 @@ fn print_hit(out: &mut impl Write, hit: &Hit, style: Style) -> Result<()> {
         .map(|d| format!(" · {d}"))
         .collect::<String>();
     line.push_str(&format!(" · score {:.2}", hit.score));
+    if !hit.missing.is_empty() {
+        line.push_str(&format!(" · lacks {}", hit.missing.join(" ")));
+    }
     writeln!(out, "  {}{}", hit.title, style.paint(DIM, &line))?;
+    if let Some(e) = &hit.explanation {
+        writeln!(
+            out,
+            "  {}",
+            style.paint(DIM, &explanation_line(hit.score, e))
+        )?;
+    }
     for p in &hit.passages {
         print_passage(out, p, style)?;
     }
     writeln!(out)?;
     Ok(())
+}
+
+/// `why: 12.34 = title 8.10 + chars 3.00 + … · 民法典 citation chars · 宣传 title`: the nonzero
+/// parts of the score, then where each word of the query matched.
+fn explanation_line(score: f32, e: &Explanation) -> String {
+    let parts: Vec<String> = e
+        .parts
+        .iter()
+        .filter(|p| p.score.abs() >= 0.005)
+        .map(|p| format!("{} {:.2}", p.part.name(), p.score))
+        .collect();
+    let parts = if parts.is_empty() {
+        "0".to_owned()
+    } else {
+        parts.join(" + ")
+    };
+    let mut line = format!("why: {score:.2} = {parts}");
+    for w in &e.words {
+        let places: Vec<&str> = w.parts.iter().map(|p| p.name()).collect();
+        let places = if places.is_empty() {
+            "—".to_owned()
+        } else {
+            places.join(" ")
+        };
+        line.push_str(&format!(" · {} {places}", w.word));
+    }
+    line
 }
 
 fn print_passage(out: &mut impl Write, p: &Passage, style: Style) -> Result<()> {

@@ -343,21 +343,23 @@ function facetsPanel(facets, q, sort) {
 
 function hitsPanel(data, q, sort, page) {
   const { total, offset, returned } = data.summary;
+  const closest = data.summary.closest || 0;
   const panel = el('section', { class: 'hits', id: 'hits' });
-  if (total === 0) {
+  if (total === 0 && closest === 0) {
     panel.append(el('div', { class: 'empty' },
       el('p', {}, '没有找到匹配的文件。'),
       el('p', {}, '可以减少检索词、去掉引号或筛选条件，或打开“检索语法与示例”。')));
     return panel;
   }
+  const near = closest ? `，另有 ${closest} 份相近文件（缺少某个检索词，已标明）` : '';
   const summary = returned
-    ? `共 ${total} 份文件，第 ${offset + 1}–${offset + returned} 份`
-    : `共 ${total} 份文件，这一页没有结果`;
+    ? `共 ${total} 份文件${near}，第 ${offset + 1}–${offset + returned} 份`
+    : `共 ${total} 份文件${near}，这一页没有结果`;
   panel.append(el('div', { class: 'summary' },
     el('span', { id: 'summary' }, summary),
     el('a', { href: url('/api/search.csv', { q, sort: sort === 'date' ? 'date' : '' }), download: 'search.csv', class: 'download' }, '导出 CSV')));
   for (const hit of data.hits) panel.append(hitView(hit, q));
-  panel.append(pager(total, page, (p) => searchUrl(q, sort, p)));
+  panel.append(pager(total + closest, page, (p) => searchUrl(q, sort, p)));
   return panel;
 }
 
@@ -370,6 +372,9 @@ function hitView(hit, q) {
   const article = el('article', { class: 'hit' },
     el('h3', {}, el('a', { href: url(`/documents/${hit.id}`, { q }) }, hit.title || hit.path)),
     el('div', { class: 'meta' }, metaLine(hit)));
+  if (hit.missing && hit.missing.length) {
+    article.append(el('div', { class: 'missing' }, '缺少：' + hit.missing.join('、')));
+  }
   for (const p of hit.passages) {
     if (p.section && p.section.length) {
       article.append(el('div', { class: 'section' }, '› ' + p.section.join(' › ')));

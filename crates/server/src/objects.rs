@@ -19,6 +19,7 @@ pub(crate) enum Object<'a> {
     Facets(&'a Facets),
     SearchSummary {
         total: usize,
+        closest: usize,
         offset: usize,
         returned: usize,
     },
@@ -66,6 +67,7 @@ impl<'a> SearchAnswer<'a> {
             facets: results.facets.as_ref().map(Object::Facets),
             summary: Object::SearchSummary {
                 total: results.total,
+                closest: results.closest,
                 offset,
                 returned: results.hits.len(),
             },

@@ -53,3 +53,35 @@ pub fn cite_terms(citations: &[Citation]) -> BTreeSet<String> {
 pub fn indexed(c: &Citation) -> bool {
     !c.inferred && c.resolution != Resolution::Unresolved
 }
+
+/// Whether a citation counts as a mention of its law for ranking: resolved, in marks or not.
+pub fn mentions(c: &Citation) -> bool {
+    c.resolution != Resolution::Unresolved
+}
+
+/// Thresholds of mention counts that the index records for each law a document mentions: a
+/// document mentioning a law 5 times has the terms for 1, 2 and 4, so a query scoring each term
+/// alike scores the document by the logarithm of its mentions (no saturation, no length norm).
+pub const MENTION_STEPS: [usize; 7] = [1, 2, 4, 8, 16, 32, 64];
+
+/// The term recording that a document mentions `title` at least `step` times.
+pub fn mention_term(title: &str, step: usize) -> String {
+    format!("{title}{SEP}{step}")
+}
+
+/// The mention terms of `citations`: for each law, one term per step its count reaches.
+pub fn mention_terms(citations: &[Citation]) -> Vec<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for c in citations.iter().filter(|c| mentions(c)) {
+        *counts.entry(c.title.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .flat_map(|(title, n)| {
+            MENTION_STEPS
+                .iter()
+                .take_while(move |&&step| step <= n)
+                .map(move |&step| mention_term(title, step))
+        })
+        .collect()
+}

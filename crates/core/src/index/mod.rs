@@ -25,9 +25,10 @@ use tantivy::{IndexReader, ReloadPolicy, TantivyError, Term};
 use crate::cite::{Context, Extractor, LawDict};
 use crate::error::{Error, Result};
 use crate::ingest::Document;
+use crate::search::{is_short_name_line, ShortNames};
 use crate::segment::{normalize, Analyzer};
 
-pub(crate) use cites::{cite_term, indexed};
+pub(crate) use cites::{cite_term, indexed, mention_term, MENTION_STEPS};
 pub(crate) use schema::Fields;
 pub(crate) use state::{State, STATE_FILE};
 pub use update::{FolderOptions, IndexReport, Progress};
@@ -56,6 +57,7 @@ pub struct Index {
     pub(crate) fields: Fields,
     analyzer: Analyzer,
     extractor: Extractor,
+    short_names: ShortNames,
     dir: Option<PathBuf>,
     /// Bytes of text cut by the word tokenizer so far, in any thread.
     cut: Arc<AtomicU64>,
@@ -69,34 +71,60 @@ impl std::fmt::Debug for Index {
     }
 }
 
-/// How to build or open an index: the analyzer (segmentation dictionary) and the citation
-/// extractor (law titles). `Index::builder()` starts with the built-in ones.
+/// How to build or open an index: the analyzer (segmentation dictionary), the citation
+/// extractor (law titles) and the short names of the field that queries expand. `Index::builder()`
+/// starts with the built-in ones.
 #[derive(Debug, Clone, Default)]
 pub struct IndexBuilder {
     analyzer: Analyzer,
     extractor: Extractor,
+    short_names: ShortNames,
 }
 
 impl IndexBuilder {
-    /// The builder for indexing `folder`: the built-in analyzer, and the built-in law titles plus
-    /// the user's own from `folder/.zhengcetitles` when that file exists (see
-    /// [`LawDict::with_user_titles`] for its format).
+    /// The builder for indexing `folder`: the built-in analyzer, and the built-in law titles and
+    /// short names plus the user's own from `folder/.zhengcetitles` when that file exists: lines
+    /// of a title and its kind or of an alias and its title (see [`LawDict::with_user_titles`]),
+    /// and lines `SHORT<TAB>short<TAB>EXPANSION` of short names (see
+    /// [`ShortNames::with_lines`]), which change no index.
     pub fn for_folder(folder: &Path) -> Result<IndexBuilder> {
         let path = folder.join(TITLES_FILE);
         let builder = IndexBuilder::default();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(builder.law_titles(LawDict::with_user_titles(&text).map_err(
-                |e| match e {
-                    Error::Dictionary(m) => Error::Path {
-                        path: path.clone(),
-                        message: m,
-                    },
-                    other => other,
-                },
-            )?)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(builder),
-            Err(e) => Err(Error::io(&path, e)),
-        }
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(builder),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let in_file = |e: Error| match e {
+            Error::Dictionary(m) => Error::Path {
+                path: path.clone(),
+                message: m,
+            },
+            other => other,
+        };
+        let short_names = ShortNames::builtin()
+            .with_lines(&text, true)
+            .map_err(in_file)?;
+        // Short-name lines are no titles: the titles are read without them (blanked first, so
+        // that an error names the line of the file), and the index's fingerprint does not change
+        // when they are added.
+        let blanked: String = text
+            .split_inclusive('\n')
+            .map(|l| if is_short_name_line(l) { "\n" } else { l })
+            .collect();
+        LawDict::with_user_titles(&blanked).map_err(in_file)?;
+        let titles: String = text
+            .split_inclusive('\n')
+            .filter(|l| !is_short_name_line(l))
+            .collect();
+        let dict = LawDict::with_user_titles(&titles).map_err(in_file)?;
+        Ok(builder.law_titles(dict).short_names(short_names))
+    }
+
+    /// Expands these short names in queries (for example the built-in ones with a user's own).
+    pub fn short_names(mut self, short_names: ShortNames) -> IndexBuilder {
+        self.short_names = short_names;
+        self
     }
 
     /// Segments with this analyzer (for example one with a custom dictionary).
@@ -209,6 +237,7 @@ impl IndexBuilder {
             fields,
             analyzer: self.analyzer,
             extractor: self.extractor,
+            short_names: self.short_names,
             dir,
             cut,
         })
@@ -255,6 +284,11 @@ impl Index {
     /// The citation extractor.
     pub fn extractor(&self) -> &Extractor {
         &self.extractor
+    }
+
+    /// The short names that queries expand.
+    pub fn short_names(&self) -> &ShortNames {
+        &self.short_names
     }
 
     /// Number of documents visible to searches.
@@ -421,6 +455,9 @@ impl IndexWriter {
         }
         for term in cites::cite_terms(&citations) {
             d.add_text(f.cites, &term);
+        }
+        for term in cites::mention_terms(&citations) {
+            d.add_text(f.law_mentions, &term);
         }
         let cited = normalize(&titles.join("\n")).text;
         d.add_text(f.cited_words, &cited);

@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; part of what an index records and checks when opened.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Name under which the word tokenizer is registered.
 pub const WORDS_TOKENIZER: &str = "zhengce_words";
@@ -44,6 +44,10 @@ pub struct Fields {
     pub cited_grams: Field,
     /// Every citation of the document, as JSON (fast bytes: read without the stored body).
     pub citations: Field,
+    /// How often the document mentions each resolved title — full title, alias, short form
+    /// defined by 以下简称, in marks or not: a term per title and count threshold reached (see
+    /// `index::cites::mention_terms`).
+    pub law_mentions: Field,
     /// Date (成文日期) as the number YYYYMMDD; for a document with only a year, YYYY0000.
     pub date: Field,
     /// Issuer (发文机关), exact (stored, fast: filters and facets).
@@ -90,6 +94,7 @@ pub fn build() -> (Schema, Fields) {
         cited_words: b.add_text_field("cited_words", words),
         cited_grams: b.add_text_field("cited_grams", grams),
         citations: b.add_bytes_field("citations", FAST),
+        law_mentions: b.add_text_field("law_mentions", STRING),
         date: b.add_u64_field("date", INDEXED | FAST | STORED),
         issuer: b.add_text_field("issuer", STRING | STORED | FAST),
         region: b.add_text_field("region", STRING | STORED | FAST),
@@ -124,6 +129,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         cited_words: f("cited_words")?,
         cited_grams: f("cited_grams")?,
         citations: f("citations")?,
+        law_mentions: f("law_mentions")?,
         date: f("date")?,
         issuer: f("issuer")?,
         region: f("region")?,

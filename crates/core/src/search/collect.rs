@@ -20,6 +20,9 @@ pub(crate) struct Found {
     pub date: u64,
     pub segment: SegmentOrdinal,
     pub doc: DocId,
+    /// How many words of the query the document lacks: 0 for a matching document, more for a
+    /// closest one.
+    pub lacking: u32,
 }
 
 /// How to order hits.
@@ -78,6 +81,7 @@ impl SegmentCollector for AllHitsSegment {
             date,
             segment: self.segment,
             doc,
+            lacking: 0,
         });
     }
 

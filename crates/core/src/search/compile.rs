@@ -1,6 +1,10 @@
 //! From a parsed [`Query`] to a tantivy query. Each term becomes a leaf that matches wherever
 //! its characters occur (grams) and scores more where it is a whole word, in the title or in a
-//! cited title.
+//! cited title; a term naming a law also scores every mention of the law, a short name of the
+//! field also finds what it stands for, and a bare year also means the document's year.
+//!
+//! Every scoring leaf belongs to one [`Part`] of the score; compiled with `only`, the other parts
+//! weigh nothing, which is how an explanation splits a score into its parts.
 
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery,
@@ -9,10 +13,12 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use super::explain::Part;
 use super::lookup::Lookup;
 use super::query::{Filter, Query};
+use super::shortnames::ShortNames;
 use crate::cite::{Action, Kind, LawDict};
-use crate::index::{cite_term, Fields};
+use crate::index::{cite_term, mention_term, Fields, MENTION_STEPS};
 use crate::segment::{normalize, phrase_grams, phrase_scoring_grams, Analyzer, PhraseGrams};
 
 /// Weight of a match in the title over one in the body.
@@ -23,34 +29,35 @@ const CITED_BOOST: f32 = 2.0;
 const WORD_BOOST: f32 = 1.5;
 /// Weight of a term's words standing side by side as typed.
 const ADJACENT_BOOST: f32 = 3.0;
+/// Score of each doubling of the mentions of a law that a term names (1, 2, 4, 8 … mentions):
+/// the document that discusses the law most scores most.
+const MENTION_STEP: f32 = 1.5;
+/// Score of a document of the year that a bare year in the query names.
+const YEAR_SCORE: f32 = 4.0;
+/// Weight of a bare year's text: a document of another year that writes it counts for less.
+const YEAR_TEXT_WEIGHT: f32 = 0.5;
 /// Up to this many terms, "any of these terms" is a union of term queries; above, tantivy's
 /// `TermSetQuery`, whose automaton costs more to set up (about a megabyte zeroed per query) than
 /// a few terms cost to search.
 const SMALL_TERM_SET: usize = 16;
 
-/// Compiles `query` for the index's fields; `lookup` answers what depends on the indexed values.
-pub fn compile(
-    query: &Query,
-    fields: &Fields,
-    analyzer: &Analyzer,
-    dict: &LawDict,
-    lookup: &dyn Lookup,
-) -> Box<dyn TQuery> {
-    Compiler {
-        fields,
-        analyzer,
-        dict,
-        lookup,
-    }
-    .node(query)
+/// What compiling needs besides the query: the index's fields, the analyzer, the law titles, the
+/// short names, and what depends on the indexed values.
+#[derive(Clone, Copy)]
+pub(crate) struct Compiler<'a> {
+    pub fields: &'a Fields,
+    pub analyzer: &'a Analyzer,
+    pub dict: &'a LawDict,
+    pub short_names: &'a ShortNames,
+    pub lookup: &'a dyn Lookup,
+    /// Keep only this part of the score (the others weigh 0); `None` keeps the whole score.
+    pub only: Option<Part>,
+    /// Whether terms that are short names also find their expansions (not inside an expansion).
+    pub expand: bool,
 }
 
-struct Compiler<'a> {
-    fields: &'a Fields,
-    analyzer: &'a Analyzer,
-    dict: &'a LawDict,
-    lookup: &'a dyn Lookup,
-}
+/// The clauses of a boolean query.
+type Clauses = Vec<(Occur, Box<dyn TQuery>)>;
 
 /// The citation filters of one group, which must hold for one citation.
 #[derive(Default)]
@@ -83,26 +90,17 @@ impl<'q> CiteFilter<'q> {
 }
 
 impl Compiler<'_> {
-    fn node(&self, q: &Query) -> Box<dyn TQuery> {
+    /// The tantivy query for `q`.
+    pub fn node(&self, q: &Query) -> Box<dyn TQuery> {
         match q {
             Query::Term(text) => self.term(text),
             Query::Phrase(text) => self.phrase(text),
             Query::Filter(f) => Box::new(ConstScoreQuery::new(self.filter(f), 0.0)),
             Query::And(qs) => {
-                let mut cite = CiteFilter::default();
-                let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-                for q in qs {
-                    match q {
-                        Query::Filter(f) if cite.take(f) => {}
-                        Query::Not(inner) => clauses.push((Occur::MustNot, self.node(inner))),
-                        _ => clauses.push((Occur::Must, self.node(q))),
-                    }
-                }
-                if !cite.is_empty() {
-                    clauses.push((
-                        Occur::Must,
-                        Box::new(ConstScoreQuery::new(self.cites(&cite), 0.0)),
-                    ));
+                let (clauses, cite) = self.and_clauses(qs);
+                let mut clauses = clauses;
+                if let Some(cite) = cite {
+                    clauses.push((Occur::Must, cite));
                 }
                 Box::new(BooleanQuery::new(clauses))
             }
@@ -116,20 +114,137 @@ impl Compiler<'_> {
         }
     }
 
-    /// Every word of the term is required; the term's words side by side score more. A term that
-    /// abbreviates a law (科技进步法) also matches the law's own short title (科学技术进步法).
-    fn term(&self, text: &str) -> Box<dyn TQuery> {
-        let plain = self.term_words(text);
-        match law_short_title(self.dict, text) {
-            Some(short) => {
-                let full = self.term_words(&short);
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Should, plain),
-                    (Occur::Should, full),
-                ]))
+    /// The clauses of an And group: each member required (or excluded), and the group's citation
+    /// filters as one clause that must hold for one citation.
+    fn and_clauses(&self, qs: &[Query]) -> (Clauses, Option<Box<dyn TQuery>>) {
+        let mut cite = CiteFilter::default();
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        for q in qs {
+            match q {
+                Query::Filter(f) if cite.take(f) => {}
+                Query::Not(inner) => clauses.push((Occur::MustNot, self.node(inner))),
+                _ => clauses.push((Occur::Must, self.node(q))),
             }
-            None => plain,
         }
+        let cite = (!cite.is_empty())
+            .then(|| -> Box<dyn TQuery> { Box::new(ConstScoreQuery::new(self.cites(&cite), 0.0)) });
+        (clauses, cite)
+    }
+
+    /// An And group in which `words` (indexes into `qs`) are not all required: at least `least`
+    /// of them; the other members are required (or excluded) as in [`Compiler::node`].
+    pub fn most_of(&self, qs: &[Query], words: &[usize], least: usize) -> Box<dyn TQuery> {
+        let rest: Vec<Query> = qs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !words.contains(i))
+            .map(|(_, q)| q.clone())
+            .collect();
+        let should: Vec<(Occur, Box<dyn TQuery>)> = words
+            .iter()
+            .map(|&i| (Occur::Should, self.node(&qs[i])))
+            .collect();
+        let (mut clauses, cite) = self.and_clauses(&rest);
+        clauses.extend(cite.map(|c| (Occur::Must, c)));
+        let least = least.clamp(1, should.len().max(1));
+        if clauses.is_empty() {
+            return Box::new(BooleanQuery::with_minimum_required_clauses(should, least));
+        }
+        clauses.push((
+            Occur::Must,
+            Box::new(BooleanQuery::with_minimum_required_clauses(should, least)),
+        ));
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// `q` weighted by `boost`, or by 0 when only another part of the score is kept.
+    fn weigh(&self, part: Part, q: Box<dyn TQuery>, boost: f32) -> Box<dyn TQuery> {
+        let boost = match self.only {
+            Some(only) if only != part => 0.0,
+            _ => boost,
+        };
+        if boost == 1.0 {
+            q
+        } else {
+            Box::new(BoostQuery::new(q, boost))
+        }
+    }
+
+    /// Every word of the term is required; the term's words side by side score more. A term that
+    /// abbreviates a law (科技进步法) also matches the law's own short title (科学技术进步法); a
+    /// term naming a law also matches, and scores, every mention of it (《条例》 defined by
+    /// 以下简称 included); a short name (八五普法) also finds what it stands for; a bare year
+    /// (2023, 2023年) also means the document's year.
+    fn term(&self, text: &str) -> Box<dyn TQuery> {
+        let year = bare_year(text);
+        let words = self.term_words(text);
+        // A bare year means the document's year first; its text counts for less.
+        let words = match year {
+            Some(_) => Box::new(BoostQuery::new(words, YEAR_TEXT_WEIGHT)),
+            None => words,
+        };
+        let mut any = vec![words];
+        if let Some(short) = law_short_title(self.dict, text) {
+            any.push(self.term_words(&short));
+        }
+        let laws = self.lookup.term_laws(text);
+        if !laws.is_empty() {
+            any.push(self.mentions(&laws));
+        }
+        if self.expand {
+            let inner = Compiler {
+                expand: false,
+                ..*self
+            };
+            any.extend(
+                self.short_names
+                    .expansions(text)
+                    .iter()
+                    .map(|q| inner.node(q)),
+            );
+        }
+        if let Some(year) = year {
+            any.push(self.year(year));
+        }
+        if any.len() == 1 {
+            return any.remove(0);
+        }
+        Box::new(BooleanQuery::new(
+            any.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))
+    }
+
+    /// The documents mentioning `titles` (full titles), scored by the logarithm of how often
+    /// they mention them: one step per threshold of [`MENTION_STEPS`] reached.
+    fn mentions(&self, titles: &[String]) -> Box<dyn TQuery> {
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        for title in titles {
+            for &step in &MENTION_STEPS {
+                let term =
+                    Term::from_field_text(self.fields.law_mentions, &mention_term(title, step));
+                let q = TermQuery::new(term, IndexRecordOption::Basic);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(ConstScoreQuery::new(Box::new(q), 1.0)),
+                ));
+            }
+        }
+        self.weigh(
+            Part::Citation,
+            Box::new(BooleanQuery::new(clauses)),
+            MENTION_STEP,
+        )
+    }
+
+    /// Documents of `year`, with a constant score.
+    fn year(&self, year: u16) -> Box<dyn TQuery> {
+        let filter = self.filter(&Filter::Year(year, year));
+        let score = if self.only.is_none_or(|p| p == Part::Year) {
+            YEAR_SCORE
+        } else {
+            0.0
+        };
+        Box::new(ConstScoreQuery::new(filter, score))
     }
 
     fn term_words(&self, text: &str) -> Box<dyn TQuery> {
@@ -141,11 +256,8 @@ impl Compiler<'_> {
             .iter()
             .map(|w| (Occur::Must, self.word(w.text)))
             .collect();
-        if let Some(adjacent) = self.in_text(text, true) {
-            clauses.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(adjacent, ADJACENT_BOOST)),
-            ));
+        if let Some(adjacent) = self.in_text(text, true, Part::Phrase, ADJACENT_BOOST) {
+            clauses.push((Occur::Should, adjacent));
         }
         Box::new(BooleanQuery::new(clauses))
     }
@@ -155,49 +267,60 @@ impl Compiler<'_> {
     fn word(&self, word: &str) -> Box<dyn TQuery> {
         let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-        if let Some(q) = self.in_text(word, true) {
+        if let Some(q) = self.in_text(word, true, Part::Chars, 1.0) {
             clauses.push((Occur::Should, q));
         }
         let fields = [
-            (f.body_words, WORD_BOOST),
-            (f.title_words, WORD_BOOST * TITLE_BOOST),
-            (f.cited_words, WORD_BOOST * CITED_BOOST),
+            (f.body_words, Part::Word, WORD_BOOST),
+            (f.title_words, Part::Title, WORD_BOOST * TITLE_BOOST),
+            (f.cited_words, Part::Citation, WORD_BOOST * CITED_BOOST),
         ];
-        for (field, boost) in fields {
+        for (field, part, boost) in fields {
             let term = TermQuery::new(
                 Term::from_field_text(field, word),
                 IndexRecordOption::WithFreqs,
             );
-            clauses.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(term), boost)),
-            ));
+            clauses.push((Occur::Should, self.weigh(part, Box::new(term), boost)));
         }
         Box::new(BooleanQuery::new(clauses))
     }
 
     /// The exact characters, in body or title.
     fn phrase(&self, text: &str) -> Box<dyn TQuery> {
-        self.in_text(text, false)
+        self.in_text(text, false, Part::Phrase, 1.0)
             .unwrap_or_else(|| Box::new(EmptyQuery))
     }
 
-    /// The characters of `text` in sequence, in the body or (weighted) in the title, and with
-    /// `cited` in the titles the document cites.
-    fn in_text(&self, text: &str, cited: bool) -> Option<Box<dyn TQuery>> {
+    /// The characters of `text` in sequence, in the body (scored as `body_part`) or (weighted)
+    /// in the title, and with `cited` in the titles the document cites; all weighted by `boost`.
+    fn in_text(
+        &self,
+        text: &str,
+        cited: bool,
+        body_part: Part,
+        boost: f32,
+    ) -> Option<Box<dyn TQuery>> {
         let f = self.fields;
         let title = self.grams(f.title_grams, text)?;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
-            (Occur::Should, self.grams(f.body_grams, text)?),
-            (Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))),
+            (
+                Occur::Should,
+                self.weigh(body_part, self.grams(f.body_grams, text)?, boost),
+            ),
+            (
+                Occur::Should,
+                self.weigh(Part::Title, title, TITLE_BOOST * boost),
+            ),
         ];
         if cited {
             let q = self.grams(f.cited_grams, text)?;
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(q, CITED_BOOST))));
+            clauses.push((
+                Occur::Should,
+                self.weigh(Part::Citation, q, CITED_BOOST * boost),
+            ));
         }
         Some(Box::new(BooleanQuery::new(clauses)))
     }
-
     /// The grams of `text` at their offsets in `field`: a phrase of its grams, a term for a
     /// single gram, or the set of grams whose first unit is a single unit (法 → 法律, 法规, 法).
     fn grams(&self, field: Field, text: &str) -> Option<Box<dyn TQuery>> {
@@ -301,6 +424,16 @@ pub fn law_short_title(dict: &LawDict, text: &str) -> Option<String> {
     let short = title.strip_prefix(crate::cite::PRC).unwrap_or(&title);
     (short != text && !title.ends_with(text)).then(|| normalize(short).text)
 }
+/// The year a term names when it is a bare year: four digits from 1900 to 2099, alone or
+/// followed by 年 (2023, 2023年).
+pub fn bare_year(text: &str) -> Option<u16> {
+    let digits = text.strip_suffix('年').unwrap_or(text);
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|y| (1900..=2099).contains(y))
+}
+
 /// Documents holding any of `terms`, each scoring 1 as a `TermSetQuery` scores them.
 fn any_term(terms: Vec<Term>) -> Box<dyn TQuery> {
     if terms.is_empty() {
@@ -370,7 +503,10 @@ mod tests {
             fields: &index.fields,
             analyzer: index.analyzer(),
             dict: index.extractor().dict(),
+            short_names: &ShortNames::default(),
             lookup: &lookup,
+            only: None,
+            expand: true,
         };
         let field = index.fields.body_grams;
         let text = "法治政府建设";
@@ -388,6 +524,23 @@ mod tests {
         for ((d1, s1), (d2, s2)) in got.iter().zip(&expected) {
             assert_eq!(d1, d2);
             assert!((s1 - s2).abs() < 1e-4 * s2, "doc {d1}: {s1} vs {s2}");
+        }
+    }
+
+    #[test]
+    fn bare_years_are_four_digits_with_or_without_nian() {
+        assert_eq!(bare_year("2023"), Some(2023));
+        assert_eq!(bare_year("2023年"), Some(2023));
+        for text in [
+            "2023年度",
+            "20234",
+            "123",
+            "1800",
+            "2100年",
+            "二〇二三年",
+            "年",
+        ] {
+            assert_eq!(bare_year(text), None, "{text}");
         }
     }
 

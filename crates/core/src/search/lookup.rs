@@ -15,6 +15,10 @@ use crate::segment::{normalize, starts_with_unit};
 pub(crate) trait Lookup {
     /// The full titles cited in the index that `law:value` stands for.
     fn law_titles(&self, value: &str) -> Vec<String>;
+    /// The full titles of the laws that the query term `text` names: the title the dictionary
+    /// resolves it to, or else, when the term reads as a title, every cited title ending with it
+    /// (纪律处分条例 → 中国共产党纪律处分条例). Empty for a term that names no law.
+    fn term_laws(&self, text: &str) -> Vec<String>;
     /// The exact values of a keyword field (issuer, region, type, 文号) that contain `value`.
     fn keyword_terms(&self, field: Field, value: &str) -> Vec<Term>;
     /// The grams of `field` whose first unit is `unit`.
@@ -79,6 +83,19 @@ impl Lookup for IndexLookup<'_> {
         self.terms(self.law_field, None, &|title| title.contains(value))
     }
 
+    fn term_laws(&self, text: &str) -> Vec<String> {
+        // The dictionary's title when it resolves the term; else a scan of the cited titles (a
+        // walk of the whole term dictionary of `law`: milliseconds on a large folder, so only
+        // for a term that reads as a title and that the dictionary does not know).
+        if let Some(r) = self.dict.resolve(text) {
+            return vec![r.title];
+        }
+        if !reads_as_title(text) {
+            return Vec::new();
+        }
+        self.terms(self.law_field, None, &|t| t.ends_with(text))
+    }
+
     fn keyword_terms(&self, field: Field, value: &str) -> Vec<Term> {
         let wanted = keyword_form(value);
         let keep = |term: &str| keyword_form(term).contains(&wanted);
@@ -105,6 +122,22 @@ impl Lookup for IndexLookup<'_> {
             .map(|t| Term::from_field_text(field, t))
             .collect()
     }
+}
+
+/// Endings of law titles (法, 条例, 办法 …), for telling a query term that names a law.
+const TITLE_ENDINGS: &[&str] = &[
+    "法", "法典", "条例", "办法", "规定", "细则", "规则", "准则", "决定", "章程",
+];
+
+/// Whether a query term reads as a title that cited titles may end with: a title ending after at
+/// least three characters (纪律处分条例, 营商环境条例, but not 管理办法 or 实施细则, which end too
+/// many titles to name one).
+fn reads_as_title(text: &str) -> bool {
+    TITLE_ENDINGS.iter().any(|ending| {
+        text.strip_suffix(ending).is_some_and(|stem| {
+            stem.chars().count() >= 3 && stem.chars().all(|c| c.is_alphanumeric())
+        })
+    })
 }
 
 /// A keyword value in the form values are compared in: normalized, and the brackets around the

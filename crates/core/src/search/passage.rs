@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::is_furniture;
-use crate::segment::Normalized;
+use crate::segment::{is_transparent, Normalized};
 
 /// A paragraph up to this many characters is shown whole.
 const WHOLE_PARAGRAPH: usize = 120;
@@ -79,12 +79,9 @@ pub fn passages(original: &str, norm: &Normalized, texts: &[&str], n: usize) -> 
 /// `original`, sorted, with overlapping and touching matches merged.
 pub(crate) fn all_highlights(original: &str, norm: &Normalized, texts: &[&str]) -> Vec<[usize; 2]> {
     let matches = find_matches(&norm.text, texts);
-    merged_highlights(&matches, &(0..norm.text.len()))
+    merged_highlights(original, norm, &matches, &(0..norm.text.len()))
         .into_iter()
-        .map(|h| {
-            let r = norm.original_range(original, h);
-            [r.start, r.end]
-        })
+        .map(|r| [r.start, r.end])
         .filter(|[start, end]| start < end)
         .collect()
 }
@@ -164,16 +161,20 @@ fn cut(original: &str, norm: &Normalized, matches: &[Match], p: Range<usize>) ->
         best_window(&norm.text, matches, &p)
     };
     let window = whole_matches(matches, window, &p);
-    let highlights = merged_highlights(matches, &window);
-    let orig = norm.original_range(original, window.clone());
+    let highlights = merged_highlights(original, norm, matches, &window);
+    let mut orig = norm.original_range(original, window.clone());
+    // The marks that normalizing removed at the ends of a whole paragraph belong to it.
+    if window.start == p.start {
+        orig.start -= marks_before(&original[..orig.start]);
+    }
+    if window.end == p.end {
+        orig.end += marks_after(&original[orig.end..]);
+    }
     let mut passage = Passage {
         text: original[orig.clone()].to_owned(),
         highlights: highlights
             .iter()
-            .map(|h| {
-                let r = norm.original_range(original, h.clone());
-                [r.start - orig.start, r.end - orig.start]
-            })
+            .map(|r| [r.start - orig.start, r.end - orig.start])
             .collect(),
         offset: orig.start,
         line: original[..orig.start].matches('\n').count() + 1,
@@ -183,6 +184,23 @@ fn cut(original: &str, norm: &Normalized, matches: &[Match], p: Range<usize>) ->
     };
     trim(&mut passage);
     passage
+}
+
+/// Bytes of the transparent marks that end `text`.
+fn marks_before(text: &str) -> usize {
+    text.chars()
+        .rev()
+        .take_while(|&c| is_transparent(c))
+        .map(char::len_utf8)
+        .sum()
+}
+
+/// Bytes of the transparent marks that start `text`.
+fn marks_after(text: &str) -> usize {
+    text.chars()
+        .take_while(|&c| is_transparent(c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// The window of paragraph `p` holding the most distinct query texts, the earliest on a tie.
@@ -255,8 +273,14 @@ fn back_chars(text: &str, from: usize, n: usize) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
-/// The matches inside `window`, clipped to it, with overlapping and touching ones merged.
-fn merged_highlights(matches: &[Match], window: &Range<usize>) -> Vec<Range<usize>> {
+/// The matches inside `window`, clipped to it, as byte ranges of `original`, with overlapping and
+/// touching ones merged.
+fn merged_highlights(
+    original: &str,
+    norm: &Normalized,
+    matches: &[Match],
+    window: &Range<usize>,
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     // A match starting before the window may reach into it, by less than the longest match.
     let longest = matches.iter().map(|m| m.range.len()).max().unwrap_or(0);
@@ -266,9 +290,12 @@ fn merged_highlights(matches: &[Match], window: &Range<usize>) -> Vec<Range<usiz
         if s >= e {
             continue;
         }
+        // Merged where they touch in the text as written: a mark that normalizing removed
+        // between two matches (科学技术进步法》彩册) keeps them apart.
+        let r = norm.original_range(original, s..e);
         match out.last_mut() {
-            Some(last) if s <= last.end => last.end = last.end.max(e),
-            _ => out.push(s..e),
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
         }
     }
     out
@@ -374,6 +401,15 @@ mod tests {
         let got = all_highlights(original, &norm, &["个人信息保护法", "个人信息"]);
         let marked: Vec<&str> = got.iter().map(|[s, e]| &original[*s..*e]).collect();
         assert_eq!(marked, ["個人信息保護法", "个人信息保护法", "个人信息"]);
+    }
+
+    #[test]
+    fn a_whole_paragraph_keeps_its_marks_and_highlights_span_them() {
+        let original = "前言\n“八五”普法规划实施。”\n“宪法宣传周”";
+        let norm = normalize(original);
+        let got = passages(original, &norm, &["八五普法", "宪法宣传周"], 2);
+        assert_eq!(marked(&got[0]), "“[八五”普法]规划实施。”");
+        assert_eq!(marked(&got[1]), "“[宪法宣传周]”");
     }
 
     #[test]

@@ -498,10 +498,16 @@ impl Parser<'_> {
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphabetic()) {
             return Ok(searchable(word).map(Query::Term));
         }
+        // The value as typed, before normalizing removed its marks: law: checks it for a 》.
+        let mut raw = word
+            .split_once([':', '：'])
+            .map_or("", |(_, v)| v)
+            .to_owned();
         let value = if value.is_empty() {
             match self.peek().map(|l| l.kind.clone()) {
                 Some(Lex::Phrase(p)) => {
                     self.at += 1;
+                    raw.clone_from(&p);
                     p
                 }
                 _ => {
@@ -517,11 +523,11 @@ impl Parser<'_> {
         } else {
             value.to_owned()
         };
-        self.filter(name, &value, column)
+        self.filter(name, &value, &raw, column)
             .map(|f| Some(Query::Filter(f)))
     }
 
-    fn filter(&self, name: &str, value: &str, column: usize) -> Result<Filter> {
+    fn filter(&self, name: &str, value: &str, raw: &str, column: usize) -> Result<Filter> {
         match name.to_ascii_lowercase().as_str() {
             "title" => searchable(value).map(Filter::Title).ok_or_else(|| {
                 self.err(column, "title: needs letters, digits or Chinese characters")
@@ -559,7 +565,7 @@ impl Parser<'_> {
                 if title.is_empty() {
                     return Err(self.err(column, "law: needs a title, for example law:民法典"));
                 }
-                if title.contains('》') {
+                if title.contains('》') || law_title(raw).contains('》') {
                     // law:民法典》year:2024 — a space forgotten after the title.
                     return Err(self.err(
                         column,

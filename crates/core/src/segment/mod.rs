@@ -22,7 +22,9 @@ pub use grams::{
     grams, phrase_grams, phrase_scoring_grams, starts_with_unit, Gram, GramKind, PhraseGrams,
 };
 pub(crate) use normalize::is_dropped;
-pub use normalize::{char_class, is_han, normalize, CharClass, Normalized};
+pub use normalize::{
+    char_class, is_han, is_transparent, normalize, CharClass, Normalized, TRANSPARENT_MARKS,
+};
 pub use simplify::to_simplified;
 
 /// jieba's HMM stays off, at index and at query time. HMM guesses words for runs that are not in
@@ -32,8 +34,9 @@ pub use simplify::to_simplified;
 /// stands, and a user fixes a bad cut by adding a word to the dictionary.
 pub const HMM: bool = false;
 
-/// Version of the normalization and token rules; part of the analyzer fingerprint.
-const ANALYZER_VERSION: u32 = 2;
+/// Version of the normalization and token rules; part of the analyzer fingerprint (3: quotation
+/// and book-title marks are transparent).
+const ANALYZER_VERSION: u32 = 3;
 
 /// Lines longer than this many bytes are cut further at punctuation before jieba sees them, which
 /// bounds memory and gives the same words (jieba never joins across punctuation).

@@ -6,6 +6,11 @@
 //! away, and white space: a run holding a line break becomes one `\n` (a paragraph break), any
 //! other run becomes one space between two Latin letters or digits and disappears elsewhere,
 //! because white space between Chinese characters is layout, not meaning (工 作 总 结).
+//!
+//! Inline marks are transparent: quotation marks and book-title marks ([`TRANSPARENT_MARKS`])
+//! are removed, so that a term written with marks inside it is the term typed without them
+//! (“八五”普法 → 八五普法, 《民法典》宣传月 → 民法典宣传月). Sentence punctuation (，。；：！？
+//! and the rest) is kept and still separates.
 
 use std::ops::Range;
 
@@ -65,6 +70,37 @@ pub enum CharClass {
     Alnum,
     /// White space, punctuation, symbols: never indexed.
     Other,
+}
+
+/// The marks that normalizing removes, because they sit inside terms without changing them:
+/// quotation marks (" ' “ ” ‘ ’ 「 」 『 』 〝 〞 〟, full-width ＂ ＇, vertical ﹁ ﹂ ﹃ ﹄) and book-title
+/// marks (《 》 〈 〉, vertical ︽ ︾ ︿ ﹀). Brackets ((), （）, 〔〕, 【】, [] …), the middle dot and
+/// sentence punctuation are not among them: they separate.
+pub const TRANSPARENT_MARKS: &[char] = &[
+    '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '〝', '〞', '〟', '＂', '＇', '﹁',
+    '﹂', '﹃', '﹄', '《', '》', '〈', '〉', '︽', '︾', '︿', '﹀',
+];
+
+/// Whether normalizing removes `c` as a transparent mark (see [`TRANSPARENT_MARKS`]).
+pub fn is_transparent(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '「'..='』'
+            | '〝'..='〟'
+            | '＂'
+            | '＇'
+            | '﹁'..='﹄'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '︽'..='﹀'
+    )
 }
 
 /// Classifies one (already normalized) character.
@@ -190,7 +226,7 @@ impl Builder {
 /// lower-case ASCII letters and digits, and the commonest Chinese punctuation (the fast path of
 /// [`normalize`]; traditional characters among them are simplified afterwards, like any other).
 fn is_plain(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | 'a'..='z' | '0'..='9' | '。' | '、' | '《' | '》' | '“' | '”')
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | 'a'..='z' | '0'..='9' | '。' | '、')
 }
 
 /// Letters and digits of scripts that separate words with spaces.
@@ -214,10 +250,10 @@ pub(crate) fn is_dropped(c: char) -> bool {
     )
 }
 
-/// Folds one character; `None` drops it.
+/// Folds one character; `None` drops it (an invisible character or a transparent mark).
 fn fold_char(c: char) -> Option<char> {
     match c {
-        c if is_dropped(c) => None,
+        c if is_dropped(c) || is_transparent(c) => None,
         // Unicode noncharacters never occur in real text; the segmenter uses one internally.
         '\u{FDD0}'..='\u{FDEF}' => Some('\u{FFFD}'),
         '\u{FF01}'..='\u{FF5E}' => {

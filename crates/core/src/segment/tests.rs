@@ -6,8 +6,20 @@ use super::*;
 fn normalization_golden_table() {
     let cases: &[(&str, &str)] = &[
         ("ＡＢＣ１２３", "abc123"),
-        ("“12·4”国家宪法日", "“12.4”国家宪法日"),
-        ("“12・4”国家宪法日", "“12.4”国家宪法日"),
+        ("“12·4”国家宪法日", "12.4国家宪法日"),
+        ("“12・4”国家宪法日", "12.4国家宪法日"),
+        // Quotation and book-title marks are transparent; sentence punctuation stays.
+        ("“八五”普法", "八五普法"),
+        ("《民法典》宣传月", "民法典宣传月"),
+        ("「放管服」『改革』〈条例〉", "放管服改革条例"),
+        ("＂谁执法谁普法＂‘责任制’", "谁执法谁普法责任制"),
+        (
+            "普法，宣传。学习；落实：好！是？",
+            "普法,宣传。学习;落实:好!是?",
+        ),
+        ("（一）【案例】〔2023〕", "(一)【案例】〔2023〕"),
+        ("Don't \"stop\"", "dont stop"),
+        ("12“·”4", "12.4"),
         ("12．4", "12.4"),
         ("民主集中制 ，不搞", "民主集中制,不搞"),
         ("工 作 总 结", "工作总结"),
@@ -37,14 +49,15 @@ fn normalization_golden_table() {
 fn offsets_map_back_to_the_original() {
     let original = "ＡＢ  “12・4” 個人 信息\n下一行";
     let n = normalize(original);
-    assert_eq!(n.text, "ab“12.4”个人信息\n下一行");
+    // The space between ＡＢ and the digits stays: the mark that stood between them is gone.
+    assert_eq!(n.text, "ab 12.4个人信息\n下一行");
     let back: Vec<&str> = n
         .text
         .char_indices()
         .map(|(i, c)| &original[n.original_range(original, i..i + c.len_utf8())])
         .collect();
     let expected = [
-        "Ａ", "Ｂ", "“", "1", "2", "・", "4", "”", "個", "人", "信", "息", "\n", "下", "一", "行",
+        "Ａ", "Ｂ", " ", "1", "2", "・", "4", "個", "人", "信", "息", "\n", "下", "一", "行",
     ];
     assert_eq!(back, expected);
     let phrase = n
@@ -55,6 +68,31 @@ fn offsets_map_back_to_the_original() {
     assert_eq!(&original[n.original_range(original, phrase)], "個人 信息");
     let whole = n.original_range(original, 0..n.text.len());
     assert_eq!(whole, 0..original.len());
+    // A term across marks maps back to the text as written, marks inside included.
+    let original = "开展“八五”普法验收";
+    let n = normalize(original);
+    let at = n.text.find("八五普法").unwrap();
+    let range = n.original_range(original, at..at + "八五普法".len());
+    assert_eq!(&original[range], "八五”普法");
+}
+
+#[test]
+fn transparent_marks_are_exactly_the_documented_ones() {
+    for &c in TRANSPARENT_MARKS {
+        assert!(is_transparent(c), "{c:?}");
+        assert_eq!(normalize(&format!("法{c}治")).text, "法治", "{c:?}");
+    }
+    let kept = "，。；：！？、,.;:!?()（）〔〕【】[]·…—-";
+    for c in kept.chars() {
+        assert!(!is_transparent(c), "{c:?}");
+        assert!(
+            normalize(&format!("法{c}治")).text.chars().count() == 3,
+            "{c:?}"
+        );
+    }
+    for c in (0..0x11_0000).filter_map(char::from_u32) {
+        assert_eq!(is_transparent(c), TRANSPARENT_MARKS.contains(&c), "{c:?}");
+    }
 }
 
 #[test]
