@@ -60,6 +60,7 @@ fn main() {
         "zhengce.dict.txt",
         "laws.tsv",
         "party.tsv",
+        "recent.tsv",
         "aliases.tsv",
         "successors.tsv",
     ] {
@@ -193,7 +194,7 @@ struct Law {
     successors: Vec<String>,
 }
 
-/// Compiles `laws.tsv` (with `party.tsv`), `successors.tsv` and `aliases.tsv` into `law_entries.rs` (a static table
+/// Compiles `laws.tsv` (with `party.tsv` and `recent.tsv`), `successors.tsv` and `aliases.tsv` into `law_entries.rs` (a static table
 /// of laws) and `law_keys.fst` (canonical title or alias → index in the table), so that a process
 /// resolves titles without parsing anything at start-up.
 fn law_dictionary(dict: &Path, out: &Path) {
@@ -203,13 +204,18 @@ fn law_dictionary(dict: &Path, out: &Path) {
     let mut laws: Vec<Law> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut aliases: BTreeMap<String, usize> = BTreeMap::new();
-    // party.tsv has laws.tsv's columns: its rows are appended (its comments and header left out).
-    let party_tsv = read("party.tsv");
-    let party_rows: String = party_tsv
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-        .map(|l| format!("{l}\n"))
+    // party.tsv and recent.tsv have laws.tsv's columns: their rows are appended (their comments
+    // and headers left out).
+    let party_rows: String = ["party.tsv", "recent.tsv"]
+        .iter()
+        .flat_map(|name| {
+            read(name)
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .skip(1)
+                .map(|l| format!("{l}\n"))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let (laws_tsv, successors_tsv, aliases_tsv) = (
         format!("{}\n{party_rows}", read("laws.tsv").trim_end()),

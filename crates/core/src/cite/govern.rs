@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::action::Action;
 use super::layout::Line;
 use super::lexicon::{
-    word_at, Sense, Word, BASIS_ENDINGS, BASIS_VERBS, ORG_ENDINGS, OUTSIDERS, SELF_MARKS, STAFF,
+    word_at, Sense, Word, BASIS_ENDINGS, BASIS_VERBS, ORG_ENDINGS, OUTSIDERS, OWN_PEOPLE, SELF_MARKS,
+    STAFF,
     SUBJECT_ADVERBS,
 };
 use super::mood::Genre;
@@ -89,6 +90,20 @@ const FRAMES: &[&str] = &[
     "为参照",
     "为标准",
 ];
+/// Verbs that list titles without saying what is done with them (安排, 涵盖): the acting word
+/// of an earlier clause governs.
+const LISTING_VERBS: &[&str] = &["安排", "涵盖", "包括", "包含", "覆盖", "涉及"];
+/// Frames 以《X》为重点 that set a topic: the verb after them governs the title.
+const TOPIC_FRAMES: &[&str] = &[
+    "为重点内容",
+    "为主要内容",
+    "为重点",
+    "为核心",
+    "为主线",
+    "为主题",
+    "为抓手",
+    "为切入点",
+];
 /// Verbs that end a prepositional phrase before a title: 在全县开展《…》宣传 is no channel.
 const LIGHT_VERBS: &[&str] = &[
     "开展", "举办", "组织", "进行", "召开", "设立", "启动", "推出", "推进", "举行", "实施",
@@ -127,16 +142,51 @@ impl Doc<'_> {
             .or_else(|| self.inline_lead(start))
             .or_else(|| self.cell_of(start).and_then(|_| self.in_table(start)))
             .or_else(|| self.in_sentence(start, end))
+            .or_else(|| self.listed_in_clause(start))
             .or_else(|| self.back_reference(end))
             .or_else(|| self.in_table(start))
             .or_else(|| self.in_list(start))
             .or_else(|| self.under_heading(start))
             .or_else(|| self.by_genre(start))
             .unwrap_or_else(Governor::none);
+        if self.anniversary(end) {
+            // 《国家安全法》颁布施行十周年: a date in the law's life, not the author's act.
+            return Governor::none();
+        }
         self.as_basis(&mut g, end);
         self.in_measure_article(&mut g, start);
         self.for_outsiders(&mut g, start, end);
+        self.by_invited(&mut g);
         g
+    }
+
+    /// Whether the title is followed, in its clause, by an anniversary of its making
+    /// (颁布施行十周年, 实施30周年).
+    fn anniversary(&self, end: usize) -> bool {
+        let text = self.text;
+        let clause_end = text.end_of(end, CLAUSE_END).min(end + 16);
+        let made = (end..clause_end)
+            .find(|&i| ["颁布", "施行", "实施", "公布", "出台", "通过"].iter().any(|w| text.word_at(i, w)));
+        made.is_some_and(|m| (m..clause_end).any(|i| text.word_at(i, "周年")))
+    }
+
+    /// An expert invited to explain a title explains it to the author's staff: 邀请党校教授专题
+    /// 解读《…》 is study (unless the audience is outside, which `for_outsiders` decided).
+    fn by_invited(&self, g: &mut Governor) {
+        let Some(at) = g.at else {
+            return;
+        };
+        if g.actions != [Action::Publicize] || g.source != Source::Clause {
+            return;
+        }
+        let text = self.text;
+        let clause = text.start_of(at, CLAUSE_END);
+        let invited = (clause..at).any(|i| text.word_at(i, "邀请") || text.word_at(i, "聘请"));
+        let audience = (clause..text.end_of(at, CLAUSE_END))
+            .any(|i| OUTSIDERS.iter().any(|w| text.word_at(i, w)) || "为向给".contains(text.chars[i]));
+        if invited && !audience {
+            g.actions = vec![Action::Study];
+        }
     }
 
     /// Study and training of people outside the author's staff (学生, 群众, 法律明白人) is
@@ -174,7 +224,8 @@ impl Doc<'_> {
                 })
             });
         // 组织学生学习《宪法》: the people in the governing word's own clause.
-        let in_clause = said(word_clause.clone(), OUTSIDERS) && !said(word_clause, STAFF);
+        let in_clause =
+            said(word_clause.clone(), OUTSIDERS) && !said(word_clause.clone(), STAFF);
         // （二）学生法治教育: a part about teaching them.
         let heading = self.heading_text_above(start).unwrap_or_default();
         let by_heading = OUTSIDERS.iter().any(|w| {
@@ -182,12 +233,45 @@ impl Doc<'_> {
                 .iter()
                 .any(|t| heading.contains(&format!("{w}{t}")))
         });
-        if addressed || in_clause || (by_heading && !said(from..to, STAFF)) {
+        // 对护边员进行《…》专题培训: an audience named before the light verb that is not the
+        // author's own staff.
+        let audience = self.audience(word_clause.clone());
+        let own = |t: &str| STAFF.iter().chain(OWN_PEOPLE).any(|w| t.contains(w));
+        let strangers = audience.as_ref().is_some_and(|a| !own(a)) && !own(&heading);
+        // 关于举办法律明白人培训班的通知: a document about training outsiders.
+        let by_title = self.doc_title.is_some_and(|t| {
+            let t: String = t.chars().filter(|c| !"“”\"'‘’".contains(*c)).collect();
+            OUTSIDERS.iter().any(|w| {
+                ["培训", "法治教育", "学法", "普法"]
+                    .iter()
+                    .any(|x| t.contains(&format!("{w}{x}")))
+            })
+        });
+        let staff_said = said(from..to, STAFF);
+        if addressed
+            || in_clause
+            || strangers
+            || ((by_heading || by_title) && !staff_said)
+        {
             g.actions.retain(|a| *a != Action::Study);
             g.actions.push(Action::Publicize);
             g.actions.sort();
             g.actions.dedup();
         }
+    }
+
+    /// The people a clause addresses: the words between 对, 为 or 面向 and the light verb that
+    /// follows (对护边员进行《…》培训 → 护边员).
+    fn audience(&self, clause: Range<usize>) -> Option<String> {
+        let text = self.text;
+        let open = clause.clone().find(|&i| {
+            !text.masked[i] && (text.word_at(i, "面向") || "对为".contains(text.chars[i]))
+        })?;
+        let from = open + if text.word_at(open, "面向") { 2 } else { 1 };
+        let close = (from..clause.end.min(from + 12))
+            .find(|&i| ["进行", "开展", "组织", "举办"].iter().any(|w| text.word_at(i, w)))?;
+        let who = text.slice(from..close);
+        (!who.is_empty() && !who.contains('《')).then_some(who)
     }
 
     /// The text of the nearest heading above character `i`.
@@ -290,6 +374,14 @@ impl Doc<'_> {
             .unwrap_or(clause_end);
         let (before, passed) = self.before_noting(clause, start, Source::Clause);
         if start > 0 && text.chars[start - 1] == '以' {
+            // 以《A》《B》为重点，开展集中宣讲: a topic frame; the sentence's verb after it governs.
+            if let Some(topic) = TOPIC_FRAMES.iter().find(|f| text.word_at(end, f)) {
+                let from = end + topic.chars().count();
+                let sentence_end = text.end_of(from, SENTENCE_END);
+                if let Some(g) = self.after_acting(from, sentence_end, Source::Sentence) {
+                    return Some(g);
+                }
+            }
             // 普法工作以《…》为参照: the frame governs the title, not a word before 以.
             if let Some(frame) = FRAMES.iter().find(|f| text.word_at(end, f)) {
                 return Some(Governor {
@@ -301,6 +393,19 @@ impl Doc<'_> {
             }
         }
         if let Some(g) = before {
+            // 2016年印发的《…暂行规定》同时废止: a verb after the title that blocks it wins over
+            // one describing it.
+            let described = g.at.zip(g.word.as_deref()).is_some_and(|(at, w)| {
+                matches!(text.at(at + w.chars().count()), Some('的' | '后'))
+            });
+            if described {
+                let blocked = self
+                    .after(end, stop, Source::Clause)
+                    .filter(|a| a.actions.is_empty() && a.word.is_some());
+                if blocked.is_some() {
+                    return blocked;
+                }
+            }
             // 围绕《条例》作专题辅导: a coverb setting the topic yields to the verb after the title.
             let topical = g
                 .word
@@ -824,6 +929,20 @@ impl Doc<'_> {
         self.all_after(end, sentence_end, Source::Sentence)
     }
 
+    /// A title listed by a verb of listing (培训内容要涵盖《A》, 优先安排《B》) takes the acting
+    /// word of an earlier clause of its sentence (完成…年度培训，培训内容要涵盖《A》).
+    fn listed_in_clause(&self, start: usize) -> Option<Governor> {
+        let text = self.text;
+        let clause = text.start_of(start, CLAUSE_END);
+        let listed = (clause..start).any(|i| LISTING_VERBS.iter().any(|w| text.word_at(i, w)));
+        if !listed {
+            return None;
+        }
+        let sentence = text.start_of(start, SENTENCE_END);
+        self.before(sentence, clause, Source::Sentence)
+            .filter(|g| !g.actions.is_empty())
+    }
+
     /// Every action of the words in `from..to` (《…》印发后，我传达学习，并抓好落实: study and
     /// implement), from the first acting word on.
     fn all_after(&self, from: usize, to: usize, source: Source) -> Option<Governor> {
@@ -1279,6 +1398,16 @@ mod tests {
             ("县司法局制定了《实施方案》", &[&[F]]),
             ("在《法治日报》开设专栏", &[&[]]),
             ("以《宪法》为指导", &[&[I]]),
+            ("以《环境保护法》为重点，开展集中宣讲不少于4场", &[&[P]]),
+            ("今年是《国家安全法》颁布施行十周年", &[&[]]),
+            ("市政府常务会议坚持会前学法，全年不少于8次，优先安排《行政复议法》", &[&[S]]),
+            ("《纪律处分条例》与《政务处分法》对照学习", &[&[S], &[S]]),
+            ("邀请党校教授专题解读《民族区域自治法》", &[&[S]]),
+            ("对护边员进行《陆地国界法》专题培训", &[&[P]]),
+            ("对全省执法人员进行《行政处罚法》轮训", &[&[S]]),
+            ("会议审议并原则通过了《低保实施细则》", &[&[F]]),
+            ("2016年印发的《泗洪县养犬暂行规定》同时废止", &[&[]]),
+            ("在广场集中展示《宪法》的重点条文", &[&[P]]),
             ("组织干部观看《法治在线》", &[&[]]),
         ];
         for (text, expected) in cases {

@@ -162,7 +162,7 @@ pub fn classify(title: &str) -> Kind {
     let ends = |list: &[&str]| list.iter().any(|e| core.ends_with(e));
     let starts = |list: &[&str]| list.iter().any(|s| title.starts_with(s));
     let region = region_level(title);
-    if core.ends_with("汇编") || core.ends_with("选编") {
+    if ["汇编", "选编", "案例选"].iter().any(|e| core.ends_with(e)) {
         Kind::Compilation
     } else if PROGRAMMES.contains(&core) {
         Kind::Other
@@ -191,6 +191,7 @@ pub fn classify(title: &str) -> Kind {
         Kind::NormativeDocument
     } else if region == Some(Level::Province)
         && !core.contains("关于")
+        && !names_a_department(core)
         && ["规定", "办法", "细则"].iter().any(|e| core.ends_with(e))
     {
         // 江苏省行政程序规定, 湖南省实施〈义务教育法〉办法: a province's rule (省政府规章) or
@@ -201,7 +202,8 @@ pub fn classify(title: &str) -> Kind {
     } else if implements_a_rule(core) {
         // 医疗保障基金使用监督管理条例实施细则: a ministry's rule carrying out a regulation.
         Kind::DepartmentalRule
-    } else if (core.ends_with("规定") || core.ends_with("办法")) && !title.starts_with("国务院")
+    } else if (core.ends_with("规定") || core.ends_with("办法") || core.ends_with("规程"))
+        && !title.starts_with("国务院")
     {
         Kind::DepartmentalRule
     } else if ends(NORMATIVE_ENDINGS) {
@@ -224,6 +226,9 @@ fn is_institutions_own(title: &str) -> bool {
         "国家",
         "农",
     ];
+    if title.contains("有限公司") || title.contains("股份公司") {
+        return true;
+    }
     let head: Vec<char> = title.chars().take(16).collect();
     INSTITUTIONS.iter().any(|i| {
         let word: Vec<char> = i.chars().collect();
@@ -232,6 +237,13 @@ fn is_institutions_own(title: &str) -> bool {
             head[p..].starts_with(&word) && !GENERIC_PREFIXES.iter().any(|g| prefix.contains(g))
         })
     })
+}
+
+/// Whether a province's title names one of its departments or a fund (甘肃省自然资源厅…办法,
+/// …补助奖励资金管理办法): a normative document, not the province's own rule (规章).
+fn names_a_department(title: &str) -> bool {
+    let head: String = title.chars().take(12).collect();
+    ["厅", "局", "委员会", "办公室"].iter().any(|d| head.contains(d)) || title.contains("资金")
 }
 
 /// The level of the place a title begins with, if it begins with one.

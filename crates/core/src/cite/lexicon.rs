@@ -41,6 +41,12 @@ const WORDS: &[(&str, Sense)] = &[
     ("普法", Sense::Act(P)),
     ("宣讲", Sense::Act(P)),
     ("讲解", Sense::Act(P)),
+    ("介绍", Sense::Act(P)),
+    ("展示", Sense::Act(P)),
+    ("展出", Sense::Act(P)),
+    ("讲清楚", Sense::Act(P)),
+    ("讲深讲透", Sense::Act(P)),
+    ("讲透", Sense::Act(P)),
     ("普及", Sense::Act(P)),
     ("解读", Sense::Act(P)),
     ("送法", Sense::Act(P)),
@@ -86,6 +92,8 @@ const WORDS: &[(&str, Sense)] = &[
     ("知识问答", Sense::Act(P)),
     // study: the unit's own staff.
     ("学习", Sense::Act(S)),
+    ("对照学习", Sense::Act(S)),
+    ("轮训", Sense::Act(S)),
     ("学法", Sense::Act(S)),
     ("研读", Sense::Act(S)),
     ("通读", Sense::Act(S)),
@@ -166,6 +174,10 @@ const WORDS: &[(&str, Sense)] = &[
     ("颁布", Sense::Act(F)),
     ("公布", Sense::Act(F)),
     ("审议通过", Sense::Act(F)),
+    ("审议", Sense::Act(F)),
+    ("审定", Sense::Act(F)),
+    ("原则通过", Sense::Act(F)),
+    ("讨论通过", Sense::Act(F)),
     // Verbs that govern a title without any of the actions.
     ("废止", Sense::Blocks),
     ("废除", Sense::Blocks),
@@ -357,6 +369,12 @@ pub const OUTSIDERS: &[&str] = &[
     "驾驶人",
     "外卖骑手",
     "快递员",
+];
+/// Words that name the author's own people without naming a rank (全体人员, 本系统, 新任职):
+/// an audience holding one is the author's staff.
+pub const OWN_PEOPLE: &[&str] = &[
+    "本", "我", "全体", "机关", "系统", "内部", "新任", "新录用", "新入职", "所属", "干部",
+    "员工", "党员", "人员", "经理",
 ];
 /// The author's own staff: studying with them is study.
 pub const STAFF: &[&str] = &[

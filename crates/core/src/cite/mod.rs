@@ -661,7 +661,12 @@ impl<'a> Reading<'a> {
             .title_line
             .as_ref()
             .is_some_and(|r| r.contains(&chars.start));
-        if on_title_line && g.actions.contains(&Action::Formulate) {
+        // 关于转发《…》的通知: the title line's act of issuing or forwarding is done.
+        let issued = chars.start >= 2
+            && ["转发", "印发", "公布"]
+                .iter()
+                .any(|w| self.text.word_at(chars.start - 2, w));
+        if on_title_line && (g.actions.contains(&Action::Formulate) || issued) {
             return Mood {
                 planned: false,
                 source: MoodSource::Sentence,

@@ -100,6 +100,18 @@ pub fn genre_of_title(title: &str) -> Option<(Genre, &'static str)> {
     if let Some(e) = ends(REPORT_ENDINGS) {
         return Some((Genre::Report, e));
     }
+    // 2024年工作总结及2025年工作打算: a report with a planned part (its sections say which).
+    let plans_next = ["打算", "计划", "思路", "安排", "要点", "重点", "目标"]
+        .iter()
+        .any(|e| core.ends_with(e));
+    let joined = ["总结", "报告", "情况"].into_iter().find(|e| {
+        ["及", "和", "暨", "与"]
+            .iter()
+            .any(|j| core.contains(&format!("{e}{j}")))
+    });
+    if let (true, Some(e)) = (plans_next, joined) {
+        return Some((Genre::Report, e));
+    }
     if core.contains("征求意见") {
         return Some((Genre::Forward, "征求意见"));
     }
@@ -575,6 +587,10 @@ fn done_marker(text: &Text, j: usize) -> Option<(String, usize)> {
         "先后",
         "相继",
         "印发给你们",
+        "转发给你们",
+        "现转发",
+        "去年",
+        "上年度",
         "现印发给",
         "现印发",
         "予以公布",
@@ -648,6 +664,8 @@ mod tests {
                 Some(Genre::Report),
             ),
             ("某县“八五”普法中期自查", None),
+            ("某区司法局2024年普法工作总结及2025年工作打算", Some(Genre::Report)),
+            ("关于报送2024年工作总结和2025年计划的通知", Some(Genre::Forward)),
         ];
         for (title, expected) in cases {
             assert_eq!(genre_of_title(title).map(|g| g.0), *expected, "{title}");
@@ -680,6 +698,8 @@ mod tests {
             ("2024年以来，宣传《民法典》", Some(false)),
             ("2024年全市已组织轮训，今年要突出《行政处罚法》的学习", Some(true)),
             ("今年要在此基础上，已组织学习《行政处罚法》", Some(false)),
+            ("去年宣传周期间，全区发放《宪法》单行本1.2万册", Some(false)),
+            ("省厅印发的《工作要点》，现转发给你们", Some(false)),
             (
                 "为适应新时代政府治理的新要求，进一步规范市政府工作运行，市司法局会同市政府办公室对2021年印发的《规则》进行了修订，形成了送审稿。",
                 Some(false),
