@@ -325,7 +325,11 @@ fn tune2_half_scores() {
 /// The third set, written last by another hand (other provinces, more notices and plans).
 #[test]
 fn tune3_half_scores() {
-    check_half("tune3", std::env::var_os("ZHENGCE_SHOW_TUNE3").is_some(), TUNE3_FLOORS);
+    check_half(
+        "tune3",
+        std::env::var_os("ZHENGCE_SHOW_TUNE3").is_some(),
+        TUNE3_FLOORS,
+    );
 }
 
 /// The half the rules were never tuned on: scores only, never its misses.
@@ -339,7 +343,39 @@ const LAW_ENDINGS: [&str; 3] = ["法", "法典", "条例"];
 
 /// What each half must keep: its measured scores, rounded down (docs/citations.md has the
 /// history).
-const TUNE_FLOORS: &[(&str, f64)] = &[];
-const TUNE2_FLOORS: &[(&str, f64)] = &[];
-const TUNE3_FLOORS: &[(&str, f64)] = &[];
-const HELDOUT_FLOORS: &[(&str, f64)] = &[];
+const TUNE_FLOORS: &[(&str, f64)] = &[
+    ("action", 0.995),
+    ("state", 0.995),
+    ("kind", 0.995),
+    ("title_precision", 0.995),
+    ("title_recall", 0.995),
+    ("questions", 0.99),
+];
+const TUNE2_FLOORS: &[(&str, f64)] = &[
+    ("action", 0.96),
+    ("state", 0.995),
+    ("kind", 0.985),
+    ("title_precision", 0.995),
+    ("title_recall", 0.995),
+    ("questions", 0.79),
+];
+const TUNE3_FLOORS: &[(&str, f64)] = &[
+    ("action", 0.96),
+    ("state", 0.995),
+    ("kind", 0.98),
+    ("title_precision", 0.995),
+    ("title_recall", 0.995),
+    ("questions", 0.69),
+];
+/// Measured 2026-12-03 (action 0.914, state 0.980, kind 0.976, titles 0.988 / 0.984, questions
+/// 13/26); the goals (action 0.95, questions 95 %) are not met yet.
+const HELDOUT_FLOORS: &[(&str, f64)] = &[
+    ("action", 0.91),
+    ("state", 0.975),
+    ("kind", 0.97),
+    ("title_precision", 0.98),
+    ("title_recall", 0.98),
+    ("bare_precision", 0.99),
+    ("bare_recall", 0.99),
+    ("questions", 0.49),
+];

@@ -102,6 +102,84 @@ fn laws_table_answers_which_laws_were_publicized() {
 }
 
 #[derive(Debug, Deserialize)]
+struct ExplainedLaw {
+    title: String,
+    mentions: usize,
+    citing: Vec<ExplainedCite>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ExplainedCite {
+    path: String,
+    sentence: String,
+    highlight: [usize; 2],
+    citation: ExplainedCitation,
+}
+
+#[derive(Debug, Deserialize)]
+struct ExplainedCitation {
+    actions: Vec<String>,
+    planned: bool,
+    evidence: Evidence,
+}
+
+#[derive(Debug, Deserialize)]
+struct Evidence {
+    word: Option<String>,
+    source: String,
+    mood: Mood,
+}
+
+#[derive(Debug, Deserialize)]
+struct Mood {
+    planned: bool,
+    source: String,
+}
+
+#[test]
+fn laws_explain_gives_each_row_its_sentences_and_evidence() {
+    let dir = Dir::with_corpus();
+    let args = ["laws", "corpus", "--action", "publicize", "--year", "2024"];
+    let run = dir.run(&[&args[..], &["--done", "--explain", "--json"]].concat());
+    assert_eq!(run.code, 0, "{run:?}");
+    let rows: Vec<ExplainedLaw> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        // Every citation the row counts, and only those: publicized, done.
+        assert_eq!(row.citing.len(), row.mentions, "{}", row.title);
+        for hit in &row.citing {
+            let c = &hit.citation;
+            assert!(c.actions.contains(&"publicize".to_owned()) && !c.planned);
+            assert_eq!(c.evidence.mood.planned, c.planned);
+            assert!(c.evidence.word.is_some(), "{hit:?}");
+            assert_ne!(c.evidence.source, "none");
+            assert!(!c.evidence.mood.source.is_empty());
+            let [s, e] = hit.highlight;
+            assert!(hit.sentence[s..e].contains('《'), "{hit:?}");
+        }
+    }
+    let science = rows
+        .iter()
+        .find(|r| r.title == "中华人民共和国科学技术进步法")
+        .unwrap();
+    let sample = science.citing.iter().find(|h| h.path == SAMPLE).unwrap();
+    assert_eq!(sample.citation.evidence.word.as_deref(), Some("发放"));
+    // The text form prints the evidence under each row; without --explain, rows carry none.
+    let text = dir.run(&[&args[..], &["--done", "--explain"]].concat());
+    assert!(
+        text.stdout.contains("发放 (clause) → publicize"),
+        "{}",
+        text.stdout
+    );
+    let plain = dir.run(&[&args[..], &["--json"]].concat());
+    assert!(!plain.stdout.contains("\"citing\""));
+}
+
+#[derive(Debug, Deserialize)]
 struct CiteLine {
     r#type: String,
     path: String,

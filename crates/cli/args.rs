@@ -117,6 +117,10 @@ pub enum Command {
         /// Print CSV for Excel and WPS (UTF-8 with BOM), with Chinese column names.
         #[arg(long, conflicts_with = "json")]
         csv: bool,
+        /// Under each row, every citing sentence with its evidence: the governing word, where it
+        /// stood (clause, lead-in, table, heading, genre) and why done or planned.
+        #[arg(long, conflicts_with = "csv")]
+        explain: bool,
     },
     /// The documents citing a title, however it is written (short name, full name, old name),
     /// with the citing sentence, the action and whether it was done or planned.

@@ -96,11 +96,12 @@ pub fn run(cli: &Cli) -> Result<bool> {
             inferred,
             query,
             csv,
+            explain,
         } => {
             if let Some(q) = query {
                 parse(q)?;
             }
-            let mut options = LawsOptions::default().inferred(*inferred);
+            let mut options = LawsOptions::default().inferred(*inferred).explain(*explain);
             if let Some(action) = action {
                 options = options.action(parse_action(action)?);
             }
@@ -127,7 +128,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
             if *csv {
                 output::laws_csv(&rows, options.by)?;
             } else {
-                output::law_rows(&rows, common.json)?;
+                output::law_rows(&rows, Style::new(Color::Auto), common.json)?;
             }
             Ok(!rows.is_empty())
         }

@@ -474,7 +474,7 @@ pub fn search_csv(results: &SearchResults, by_passage: bool) -> Result<()> {
 }
 
 /// Prints the laws table.
-pub fn law_rows(rows: &[LawRow], json: bool) -> Result<()> {
+pub fn law_rows(rows: &[LawRow], style: Style, json: bool) -> Result<()> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     if json {
         for row in rows {
@@ -514,6 +514,25 @@ pub fn law_rows(rows: &[LawRow], json: bool) -> Result<()> {
                 row.mentions,
                 actions.join(", ")
             )?;
+            for hit in &row.citing {
+                let year = hit.year.map(|y| format!(" · {y}")).unwrap_or_default();
+                writeln!(
+                    out,
+                    "      {}{}",
+                    style.paint(PATH, &hit.path),
+                    style.paint(DIM, &year)
+                )?;
+                writeln!(
+                    out,
+                    "        {}",
+                    style.highlight(&hit.sentence, &[hit.highlight])
+                )?;
+                writeln!(
+                    out,
+                    "        {}",
+                    style.paint(DIM, &evidence(&hit.citation))
+                )?;
+            }
         }
         if rows.is_empty() {
             writeln!(out, "no citations matched")?;
@@ -580,6 +599,37 @@ pub fn citations(path: &str, text: &str, citations: &[Citation], json: bool) -> 
 }
 
 /// `title [kind, region] actions, done/planned (inferred)`.
+/// Why a citation has its actions and state: `宣传贯彻 (clause) → publicize+implement · planned:
+/// 方案 (genre)`.
+fn evidence(c: &Citation) -> String {
+    let name = |v: serde_json::Result<serde_json::Value>| {
+        v.ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let e = &c.evidence;
+    let actions: Vec<&str> = c.actions.iter().map(|a| a.name()).collect();
+    let actions = if actions.is_empty() {
+        "no action".to_owned()
+    } else {
+        actions.join("+")
+    };
+    let word = match &e.word {
+        Some(w) => format!("{w} ({}) → {actions}", name(serde_json::to_value(e.source))),
+        None => format!("no governing word → {actions}"),
+    };
+    let state = if e.mood.planned { "planned" } else { "done" };
+    let because = if e.mood.word.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", e.mood.word)
+    };
+    format!(
+        "{word} · {state}{because} ({})",
+        name(serde_json::to_value(e.mood.source))
+    )
+}
+
 fn describe(c: &Citation) -> String {
     let mut s = c.title.clone();
     if let Some(note) = &c.version_note {

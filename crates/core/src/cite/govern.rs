@@ -12,9 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::action::Action;
 use super::layout::Line;
 use super::lexicon::{
-    word_at, Sense, Word, BASIS_ENDINGS, BASIS_VERBS, ORG_ENDINGS, OUTSIDERS, OWN_PEOPLE, SELF_MARKS,
-    STAFF,
-    SUBJECT_ADVERBS,
+    word_at, Sense, Word, BASIS_ENDINGS, BASIS_VERBS, ORG_ENDINGS, OUTSIDERS, OWN_PEOPLE,
+    SELF_MARKS, STAFF, SUBJECT_ADVERBS,
 };
 use super::mood::Genre;
 use super::text::{Text, CLAUSE_END, SENTENCE_END};
@@ -165,8 +164,11 @@ impl Doc<'_> {
     fn anniversary(&self, end: usize) -> bool {
         let text = self.text;
         let clause_end = text.end_of(end, CLAUSE_END).min(end + 16);
-        let made = (end..clause_end)
-            .find(|&i| ["颁布", "施行", "实施", "公布", "出台", "通过"].iter().any(|w| text.word_at(i, w)));
+        let made = (end..clause_end).find(|&i| {
+            ["颁布", "施行", "实施", "公布", "出台", "通过"]
+                .iter()
+                .any(|w| text.word_at(i, w))
+        });
         made.is_some_and(|m| (m..clause_end).any(|i| text.word_at(i, "周年")))
     }
 
@@ -182,8 +184,9 @@ impl Doc<'_> {
         let text = self.text;
         let clause = text.start_of(at, CLAUSE_END);
         let invited = (clause..at).any(|i| text.word_at(i, "邀请") || text.word_at(i, "聘请"));
-        let audience = (clause..text.end_of(at, CLAUSE_END))
-            .any(|i| OUTSIDERS.iter().any(|w| text.word_at(i, w)) || "为向给".contains(text.chars[i]));
+        let audience = (clause..text.end_of(at, CLAUSE_END)).any(|i| {
+            OUTSIDERS.iter().any(|w| text.word_at(i, w)) || "为向给".contains(text.chars[i])
+        });
         if invited && !audience {
             g.actions = vec![Action::Study];
         }
@@ -224,8 +227,7 @@ impl Doc<'_> {
                 })
             });
         // 组织学生学习《宪法》: the people in the governing word's own clause.
-        let in_clause =
-            said(word_clause.clone(), OUTSIDERS) && !said(word_clause.clone(), STAFF);
+        let in_clause = said(word_clause.clone(), OUTSIDERS) && !said(word_clause.clone(), STAFF);
         // （二）学生法治教育: a part about teaching them.
         let heading = self.heading_text_above(start).unwrap_or_default();
         let by_heading = OUTSIDERS.iter().any(|w| {
@@ -248,11 +250,7 @@ impl Doc<'_> {
             })
         });
         let staff_said = said(from..to, STAFF);
-        if addressed
-            || in_clause
-            || strangers
-            || ((by_heading || by_title) && !staff_said)
-        {
+        if addressed || in_clause || strangers || ((by_heading || by_title) && !staff_said) {
             g.actions.retain(|a| *a != Action::Study);
             g.actions.push(Action::Publicize);
             g.actions.sort();
@@ -268,8 +266,11 @@ impl Doc<'_> {
             !text.masked[i] && (text.word_at(i, "面向") || "对为".contains(text.chars[i]))
         })?;
         let from = open + if text.word_at(open, "面向") { 2 } else { 1 };
-        let close = (from..clause.end.min(from + 12))
-            .find(|&i| ["进行", "开展", "组织", "举办"].iter().any(|w| text.word_at(i, w)))?;
+        let close = (from..clause.end.min(from + 12)).find(|&i| {
+            ["进行", "开展", "组织", "举办"]
+                .iter()
+                .any(|w| text.word_at(i, w))
+        })?;
         let who = text.slice(from..close);
         (!who.is_empty() && !who.contains('《')).then_some(who)
     }
@@ -794,9 +795,13 @@ impl Doc<'_> {
         if name.chars().count() < org.chars().count() + 1 && !whole {
             return false;
         }
-        if self.genre == Some(Genre::Forward) {
-            // A plan or notice gives its tasks to bodies of its own place (市司法局编写…): only a
-            // higher body's act is someone else's.
+        // A plan or notice gives its tasks to bodies of its own place (市司法局编写…), and a
+        // government's report tells its departments' work (区司法局编印…): only a higher body's
+        // act is someone else's.
+        let government = self
+            .issuer
+            .is_some_and(|i| i.ends_with("人民政府") || i.ends_with("政府办公室"));
+        if self.genre == Some(Genre::Forward) || government {
             return is_higher_body(name) && !name.contains(SELF_MARKS);
         }
         self.is_other(name)
@@ -1400,7 +1405,10 @@ mod tests {
             ("以《宪法》为指导", &[&[I]]),
             ("以《环境保护法》为重点，开展集中宣讲不少于4场", &[&[P]]),
             ("今年是《国家安全法》颁布施行十周年", &[&[]]),
-            ("市政府常务会议坚持会前学法，全年不少于8次，优先安排《行政复议法》", &[&[S]]),
+            (
+                "市政府常务会议坚持会前学法，全年不少于8次，优先安排《行政复议法》",
+                &[&[S]],
+            ),
             ("《纪律处分条例》与《政务处分法》对照学习", &[&[S], &[S]]),
             ("邀请党校教授专题解读《民族区域自治法》", &[&[S]]),
             ("对护边员进行《陆地国界法》专题培训", &[&[P]]),

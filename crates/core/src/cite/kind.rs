@@ -243,7 +243,10 @@ fn is_institutions_own(title: &str) -> bool {
 /// …补助奖励资金管理办法): a normative document, not the province's own rule (规章).
 fn names_a_department(title: &str) -> bool {
     let head: String = title.chars().take(12).collect();
-    ["厅", "局", "委员会", "办公室"].iter().any(|d| head.contains(d)) || title.contains("资金")
+    ["厅", "局", "委员会", "办公室"]
+        .iter()
+        .any(|d| head.contains(d))
+        || title.contains("资金")
 }
 
 /// The level of the place a title begins with, if it begins with one.

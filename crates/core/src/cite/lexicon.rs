@@ -373,8 +373,21 @@ pub const OUTSIDERS: &[&str] = &[
 /// Words that name the author's own people without naming a rank (全体人员, 本系统, 新任职):
 /// an audience holding one is the author's staff.
 pub const OWN_PEOPLE: &[&str] = &[
-    "本", "我", "全体", "机关", "系统", "内部", "新任", "新录用", "新入职", "所属", "干部",
-    "员工", "党员", "人员", "经理",
+    "本",
+    "我",
+    "全体",
+    "机关",
+    "系统",
+    "内部",
+    "新任",
+    "新录用",
+    "新入职",
+    "所属",
+    "干部",
+    "员工",
+    "党员",
+    "人员",
+    "经理",
 ];
 /// The author's own staff: studying with them is study.
 pub const STAFF: &[&str] = &[

@@ -664,8 +664,14 @@ mod tests {
                 Some(Genre::Report),
             ),
             ("某县“八五”普法中期自查", None),
-            ("某区司法局2024年普法工作总结及2025年工作打算", Some(Genre::Report)),
-            ("关于报送2024年工作总结和2025年计划的通知", Some(Genre::Forward)),
+            (
+                "某区司法局2024年普法工作总结及2025年工作打算",
+                Some(Genre::Report),
+            ),
+            (
+                "关于报送2024年工作总结和2025年计划的通知",
+                Some(Genre::Forward),
+            ),
         ];
         for (title, expected) in cases {
             assert_eq!(genre_of_title(title).map(|g| g.0), *expected, "{title}");

@@ -58,6 +58,9 @@ pub struct LawsOptions {
     pub inferred: bool,
     /// Only documents matching this query (query language).
     pub query: Option<String>,
+    /// Give each row its citing sentences with their evidence ([`LawRow::citing`]).
+    #[serde(default)]
+    pub explain: bool,
 }
 
 impl LawsOptions {
@@ -102,6 +105,13 @@ impl LawsOptions {
         self.query = Some(query.into());
         self
     }
+
+    /// Give each row the sentences that cite its title, each citation with its evidence (the
+    /// governing word, where it stood, why done or planned): to check an answer at a glance.
+    pub fn explain(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
+    }
 }
 
 /// One row of the laws table: a title and how documents cite it.
@@ -128,6 +138,10 @@ pub struct LawRow {
     pub status: Option<Status>,
     /// The laws that replaced it, when repealed.
     pub successors: Vec<String>,
+    /// With [`LawsOptions::explain`]: every citation counted in the row, with its sentence,
+    /// newest document first; otherwise empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citing: Vec<CiteHit>,
 }
 
 /// A document citing a title, with the citing sentence.
@@ -163,12 +177,25 @@ impl Index {
                 GroupBy::Year => doc.year.map_or_else(|| "?".to_owned(), |y| y.to_string()),
                 GroupBy::Issuer => doc.issuer.clone().unwrap_or_else(|| "?".to_owned()),
             });
-            for c in doc.citations.iter().filter(|c| counts(c, options)) {
+            let counted: Vec<&Citation> = doc
+                .citations
+                .iter()
+                .filter(|c| counts(c, options))
+                .collect();
+            let stored = if options.explain && !counted.is_empty() {
+                Some(self.stored_text(&searcher, &doc)?)
+            } else {
+                None
+            };
+            for c in counted {
                 let key = (group.clone(), c.title.clone());
                 let (row, docs) = rows
                     .entry(key)
                     .or_insert_with(|| (new_row(&group, c), BTreeSet::new()));
                 docs.insert((doc.segment, doc.doc));
+                if let Some(stored) = &stored {
+                    row.citing.push(stored.hit(doc.year, c));
+                }
                 row.mentions += 1;
                 for a in &c.actions {
                     *row.actions.entry(a.name().to_owned()).or_default() += 1;
@@ -184,6 +211,7 @@ impl Index {
             .into_values()
             .map(|(mut row, docs)| {
                 row.documents = docs.len();
+                sort_hits(&mut row.citing);
                 row
             })
             .collect();
@@ -224,36 +252,30 @@ impl Index {
             if mine.is_empty() {
                 continue;
             }
-            let stored: TantivyDocument = searcher
-                .doc(DocAddress::new(doc.segment, doc.doc))
-                .map_err(crate::error::tantivy)?;
-            let text = |field| {
-                stored
-                    .get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_owned()
-            };
-            let body = text(self.fields.body);
-            for c in mine {
-                let (sentence, highlight) = sentence_around(&body, c.span);
-                out.push(CiteHit {
-                    path: text(self.fields.path),
-                    document_title: text(self.fields.title),
-                    year: doc.year,
-                    citation: c.clone(),
-                    sentence,
-                    highlight,
-                });
-            }
+            let stored = self.stored_text(&searcher, &doc)?;
+            out.extend(mine.into_iter().map(|c| stored.hit(doc.year, c)));
         }
-        out.sort_by(|a, b| {
-            b.year
-                .cmp(&a.year)
-                .then(a.path.cmp(&b.path))
-                .then(a.citation.span.cmp(&b.citation.span))
-        });
+        sort_hits(&mut out);
         Ok(out)
+    }
+
+    /// The path, title and text a document's index entry stores.
+    fn stored_text(&self, searcher: &tantivy::Searcher, doc: &DocCitationsFruit) -> Result<Stored> {
+        let stored: TantivyDocument = searcher
+            .doc(DocAddress::new(doc.segment, doc.doc))
+            .map_err(crate::error::tantivy)?;
+        let text = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Ok(Stored {
+            path: text(self.fields.path),
+            title: text(self.fields.title),
+            body: text(self.fields.body),
+        })
     }
 
     /// The documents the laws table looks at: the query, the years, and a citation with the
@@ -281,6 +303,38 @@ impl Index {
     }
 }
 
+/// A document's stored path, title and text.
+struct Stored {
+    path: String,
+    title: String,
+    body: String,
+}
+
+impl Stored {
+    /// Citation `c` of this document, with its sentence.
+    fn hit(&self, year: Option<u16>, c: &Citation) -> CiteHit {
+        let (sentence, highlight) = sentence_around(&self.body, c.span);
+        CiteHit {
+            path: self.path.clone(),
+            document_title: self.title.clone(),
+            year,
+            citation: c.clone(),
+            sentence,
+            highlight,
+        }
+    }
+}
+
+/// Newest document first, then by path and place in the text.
+fn sort_hits(hits: &mut [CiteHit]) {
+    hits.sort_by(|a, b| {
+        b.year
+            .cmp(&a.year)
+            .then(a.path.cmp(&b.path))
+            .then(a.citation.span.cmp(&b.citation.span))
+    });
+}
+
 /// Whether citation `c` counts in a laws table with `options`.
 fn counts(c: &Citation, options: &LawsOptions) -> bool {
     (indexed(c) || (options.inferred && c.inferred))
@@ -301,6 +355,7 @@ fn new_row(group: &Option<String>, c: &Citation) -> LawRow {
         done: 0,
         status: c.status,
         successors: c.successors.clone(),
+        citing: Vec::new(),
     }
 }
 
