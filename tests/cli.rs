@@ -188,27 +188,35 @@ fn limit_and_offset_page_through_the_hits() {
     assert_eq!(page, vec![&all[2], &all[3]]);
 }
 
+/// An index kept apart (`--index DIR`) that another analyzer built is refused with a hint, and
+/// `zhengce index` rebuilds it; the folder's own index is rebuilt by the search itself
+/// (`r12_an_index_of_an_older_version_is_rebuilt_by_search`).
 #[test]
 fn an_index_from_another_analyzer_is_refused_with_a_rebuild_hint() {
     let dir = Dir::with_corpus();
-    assert_eq!(dir.run(&["index", "corpus"]).code, 0);
-    let state = dir.path().join("corpus/.zhengce/zhengce.json");
+    let apart = ["--index", "apart"];
+    assert_eq!(
+        dir.run(&[&["index", "corpus"][..], &apart].concat()).code,
+        0
+    );
+    let state = dir.path().join("apart/zhengce.json");
     let text = std::fs::read_to_string(&state).unwrap();
     let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
     json["analyzer"] = "0000000000000000ffffffffffffffff".into();
     std::fs::write(&state, json.to_string()).unwrap();
-    let run = dir.run(&["search", "民法典", "corpus"]);
+    let search = [&["search", "民法典", "corpus"][..], &apart].concat();
+    let run = dir.run(&search);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("zhengce index corpus"),
+        run.stderr.contains("zhengce index --index apart"),
         "{}",
         run.stderr
     );
     // `zhengce index` rebuilds it.
-    let rebuild = dir.run(&["index", "corpus"]);
+    let rebuild = dir.run(&[&["index", "corpus"][..], &apart].concat());
     assert_eq!(rebuild.code, 0, "{rebuild:?}");
     assert!(rebuild.stderr.contains("rebuilding"));
-    assert_eq!(dir.run(&["search", "民法典", "corpus"]).code, 0);
+    assert_eq!(dir.run(&search).code, 0);
 }
 
 #[test]
@@ -247,6 +255,27 @@ fn r12_a_copied_corpus_leaves_behind_the_index_a_run_wrote_in_it() {
     let run = second.run(&["index", "corpus", "--json"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.contains("\"added\":16"), "{}", run.stdout);
+}
+
+/// A folder's index built by an older zhengce (another schema) is rebuilt by the next search,
+/// laws or cites, not refused: a user who ran the README's first command with an older build and
+/// then updated must not be stopped by it.
+#[test]
+fn r12_an_index_of_an_older_version_is_rebuilt_by_search() {
+    let dir = Dir::with_corpus();
+    assert_eq!(dir.run(&["index", "corpus"]).code, 0);
+    let state = dir.path().join("corpus/.zhengce/zhengce.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    json["schema_version"] = 1.into();
+    std::fs::write(&state, json.to_string()).unwrap();
+    let run = dir.run(&["search", "科学技术进步法", "corpus"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stderr.contains("rebuilding it now"), "{}", run.stderr);
+    assert!(run.stdout.contains(crate::util::SAMPLE), "{}", run.stdout);
+    let laws = dir.run(&["laws", "corpus"]);
+    assert_eq!(laws.code, 0, "{laws:?}");
+    assert!(!laws.stderr.contains("rebuilding"), "{}", laws.stderr);
 }
 
 /// The corpus the tests read holds no index, whatever a user's run left in `corpus/`.

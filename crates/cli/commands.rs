@@ -256,8 +256,23 @@ fn open_or_create(path: &Path, common: &Common) -> Result<Index> {
             output::skipped_to_stderr(&report);
             Ok(IndexBuilder::for_folder(path)?.open_in_dir(&dir)?)
         }
+        // The folder's own index, built by another version of zhengce (or damaged): it is
+        // derived from the folder, so it is built again rather than refused.
+        Err(Error::Incompatible { .. } | Error::Damaged { .. })
+            if path.is_dir() && common.index.is_none() =>
+        {
+            // `update` says why it rebuilds.
+            let report = update(path, common, None, false)?;
+            output::skipped_to_stderr(&report);
+            Ok(IndexBuilder::for_folder(path)?.open_in_dir(&dir)?)
+        }
         other => Ok(other?),
     }
+}
+
+/// A message up to its advice (`…; rebuild it with …`).
+fn first_clause(message: &str) -> &str {
+    message.split("; ").next().unwrap_or(message)
 }
 
 /// Whether the folder changed since the index was last brought in step (false with `--no-refresh`).
@@ -304,7 +319,10 @@ fn update(
         Ok(index) => index,
         Err(Error::NoIndex { .. }) => builder.create_in_dir(&dir)?,
         Err(err @ (Error::Incompatible { .. } | Error::Damaged { .. })) => {
-            eprintln!("zhengce: {err}; rebuilding it now");
+            eprintln!(
+                "zhengce: {}; rebuilding it now",
+                first_clause(&err.to_string())
+            );
             builder.create_in_dir(&dir)?
         }
         Err(err) => return Err(err.into()),
