@@ -514,10 +514,17 @@ mod tests {
         assert_eq!(o.years, Some((2022, 2024)));
         assert_eq!(o.planned, Some(false));
         let q = o.query.unwrap();
+        // Quotation marks are transparent in queries (issue 14): the issuer comes back as one
+        // filter, without them, and nothing in it escapes into the query.
         assert_eq!(
             parse(&q).unwrap(),
-            ParsedQuery::Filter(Filter::Issuer("县\"科技\"局".to_owned()))
+            ParsedQuery::Filter(Filter::Issuer("县科技局".to_owned()))
         );
+        let hostile = laws_options(&p(&[("issuer", "县\" OR year:2024 \"局")])).unwrap();
+        assert!(matches!(
+            parse(&hostile.query.unwrap()).unwrap(),
+            ParsedQuery::Filter(Filter::Issuer(_))
+        ));
         for bad in [
             ("action", "burn"),
             ("year", "MMXXIV"),
