@@ -411,22 +411,37 @@ fn dated_byline(cell: &str) -> Option<Vec<Segment>> {
 }
 
 /// A value and the text after it that starts with the next field: a known key and a colon,
-/// after white space or a bracket.
+/// after white space or a bracket, or glued to the value (a page's `<span>`s copied without a
+/// space between them: `发布时间：2025-01-17信息来源：某县财政局`). A value that is itself the
+/// next field (`文号：　发布日期：2025-01-24`, an empty 文号) is empty.
 fn split_at_next_key(value: &str) -> (&str, &str) {
+    if starts_with_field(value) {
+        return ("", value);
+    }
     for (i, c) in value.char_indices() {
-        if !(is_space(c) || matches!(c, '】' | ']' | '|' | '｜')) {
-            continue;
-        }
-        let after = value[i + c.len_utf8()..]
-            .trim_start_matches(|c: char| is_space(c) || matches!(c, '【' | '[' | '|' | '｜'));
-        if let Some((_, _, end)) = key_at(after) {
-            let tail = after[end..].trim_start_matches(is_space);
-            if tail.starts_with([':', '：']) {
-                return (value[..i].trim_matches(is_space), after);
-            }
+        let start = i + c.len_utf8();
+        let separated = is_space(c) || matches!(c, '】' | ']' | '|' | '｜');
+        let after = if separated {
+            value[start..]
+                .trim_start_matches(|c: char| is_space(c) || matches!(c, '【' | '[' | '|' | '｜'))
+        } else {
+            &value[start..]
+        };
+        if starts_with_field(after) {
+            let cut = if separated { i } else { start };
+            return (value[..cut].trim_matches(is_space), after);
         }
     }
     (value.trim_matches(is_space), "")
+}
+
+/// Whether a text starts with a key and a colon.
+fn starts_with_field(text: &str) -> bool {
+    key_at(text).is_some_and(|(_, _, end)| {
+        text[end..]
+            .trim_start_matches(is_space)
+            .starts_with([':', '：'])
+    })
 }
 
 /// The key a text starts with — letter-spaced or not (索 引 号, 文　　号) — its meaning,
@@ -576,6 +591,28 @@ mod tests {
         let h = fields("时间：2025-03-28　　来源：司法部　　【字体：大 中 小】　打印");
         assert_eq!(iso(h.published).as_deref(), Some("2025-03-28"));
         assert_eq!(h.source.as_deref(), Some("司法部"));
+    }
+
+    #[test]
+    fn fields_glued_together_and_empty_values_before_a_key() {
+        let f = fields("发布时间：2025-01-17信息来源：临泉县财政局【字号：大 中 小】");
+        assert_eq!(iso(f.published).as_deref(), Some("2025-01-17"));
+        assert_eq!(f.source.as_deref(), Some("临泉县财政局"));
+        let g = fields(
+            "索引号：FZ05101-0200-2025-00023发文机关：福州市鼓楼区人民政府\
+             发文字号：鼓政综〔2025〕88号成文日期：2025-07-01发布日期：2025-07-04",
+        );
+        assert_eq!(g.index_no.as_deref(), Some("FZ05101-0200-2025-00023"));
+        assert_eq!(g.issuer.as_deref(), Some("福州市鼓楼区人民政府"));
+        assert_eq!(g.number.as_deref(), Some("鼓政综〔2025〕88号"));
+        assert_eq!(iso(g.date).as_deref(), Some("2025-07-01"));
+        assert_eq!(iso(g.published).as_deref(), Some("2025-07-04"));
+        let h = fields("来源：沙县区司法局发布时间：2025-08-13 11:20字体：【大】【中】【小】");
+        assert_eq!(h.source.as_deref(), Some("沙县区司法局"));
+        assert_eq!(iso(h.published).as_deref(), Some("2025-08-13"));
+        let empty = fields("文　　号：　　发布日期：2025-01-24");
+        assert_eq!(empty.number, None);
+        assert_eq!(iso(empty.published).as_deref(), Some("2025-01-24"));
     }
 
     #[test]
