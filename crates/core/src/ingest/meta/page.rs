@@ -226,7 +226,7 @@ impl Fields {
             Title => first(&mut self.title, Some(value.to_owned())),
             Issuer => first(&mut self.issuer, organization(value)),
             Publisher => first(&mut self.publisher, organization(value)),
-            Source => first(&mut self.source, organization(value)),
+            Source => first(&mut self.source, source(value)),
             Date => {
                 if self.date.is_none() {
                     self.date = date::parse_start(value);
@@ -494,6 +494,18 @@ fn organization(value: &str) -> Option<String> {
     (!bad).then(|| name.to_owned())
 }
 
+/// Ends of a news outlet's name (新华社, 某某日报, 某县电视台): organizations a 来源 may name.
+const OUTLET_ENDINGS: &[char] = &['社', '报', '台'];
+
+/// The organization a 来源 names: an organization's name (ending in 局, 委, 办, 政府, 中心,
+/// 街道 …) or a news outlet's, never a person (来源：张三), the site itself (本站原创) or a
+/// word such as 综合 or 转载.
+fn source(value: &str) -> Option<String> {
+    organization(value)
+        .filter(|name| super::org::is_org_name(name) || name.ends_with(OUTLET_ENDINGS))
+        .filter(|name| !name.starts_with('本'))
+}
+
 /// An 索引号: one run without white space, holding a digit.
 fn index_number(value: &str) -> Option<String> {
     let token = value.split(is_space).next()?.trim();
@@ -591,6 +603,20 @@ mod tests {
         let h = fields("时间：2025-03-28　　来源：司法部　　【字体：大 中 小】　打印");
         assert_eq!(iso(h.published).as_deref(), Some("2025-03-28"));
         assert_eq!(h.source.as_deref(), Some("司法部"));
+    }
+
+    #[test]
+    fn a_source_is_an_organization_or_an_outlet() {
+        for (line, want) in [
+            ("来源：某县融媒体中心　发布时间：2025-02-18", Some("某县融媒体中心")),
+            ("来源：某区某街道办事处　发布时间：2025-02-18", Some("某区某街道办事处")),
+            ("来源：新华社　发布时间：2025-02-18", Some("新华社")),
+            ("来源：张三　发布时间：2025-02-18", None),
+            ("来源：本站原创　发布时间：2025-02-18", None),
+            ("来源：综合　发布时间：2025-02-18", None),
+        ] {
+            assert_eq!(fields(line).source.as_deref(), want, "{line}");
+        }
     }
 
     #[test]
