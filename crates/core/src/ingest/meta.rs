@@ -434,6 +434,20 @@ fn is_declared_title(title: &str) -> bool {
         && !lower.starts_with("microsoft word")
         && !org::is_org_line(title)
         && !title.ends_with("政府信息公开")
+        && !is_site_and_column(title)
+}
+
+/// A page title that joins a site's name and a column's (`某县人民政府-计划总结`): parts split
+/// at `-`, `_` or `|`, one of them an organization's name, none a document's title.
+fn is_site_and_column(title: &str) -> bool {
+    let parts: Vec<&str> = title
+        .split(['-', '－', '_', '|', '｜'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts.iter().any(|p| org::is_org_line(p))
+        && !parts.iter().any(|p| is_document_title(p))
 }
 
 /// The issuer found in the text: a `…编` line, the title's leading organization, the opening

@@ -479,3 +479,10 @@ fn a_document_title_is_found_below_short_lines_and_above_a_subtitle() {
         "在全县2025年经济工作会议上的讲话"
     );
 }
+
+#[test]
+fn a_page_title_joining_a_site_and_a_column_is_no_title() {
+    let text = "各乡镇人民政府：\n现将有关事项通知如下。\n某县人民政府办公室\n2025年2月17日";
+    let m = page(text, "某县人民政府-计划总结");
+    assert_eq!(m.title, "t20250101_1", "the file name, not the site and column");
+}
