@@ -31,23 +31,27 @@ const FIELDS: &[&str] = &[
 const HELDOUT_FIELDS: &[&str] = &["title", "year", "date", "issuer"];
 const HELDOUT_MIN: f64 = 0.95;
 
-/// What the held-out half measured after the rules were tuned on `tune/` (the one run at the
-/// end; before any change it measured title 0.176, year 0.471, date 0.471, issuer 0.500, and 19
-/// titles were furniture). Below issue 18's thresholds for title and issuer: the test keeps the
-/// half from falling further, [`heldout_half_meets_the_issue_thresholds`] states the goal.
+/// What the held-out half measured, as floors. Before any change it measured title 0.176, year
+/// 0.471, date 0.471, issuer 0.500, and 19 titles were furniture; after the rules were tuned on
+/// `tune/`: title 0.794, year 0.971, date 0.971, published 0.941, issuer 0.912, doc_number 0.882,
+/// index_no 0.882, period 1.000, doc_type 0.765, 3 titles furniture; after the second round,
+/// tuned on `tune/` and `tune2/` (the one run at the end): title 0.882, year 1.000, date 1.000,
+/// published 0.971, issuer 0.971, doc_number 0.912, index_no 0.912, period 1.000, doc_type
+/// 0.794, 2 titles furniture. Title is still below issue 18's threshold: the test keeps the half
+/// from falling back, [`heldout_half_meets_the_issue_thresholds`] states the goal.
 const HELDOUT_MEASURED: &[(&str, f64)] = &[
-    ("title", 0.79),
-    ("year", 0.97),
-    ("date", 0.97),
-    ("published", 0.94),
-    ("issuer", 0.91),
-    ("doc_number", 0.88),
-    ("index_no", 0.88),
+    ("title", 0.88),
+    ("year", 1.0),
+    ("date", 1.0),
+    ("published", 0.97),
+    ("issuer", 0.97),
+    ("doc_number", 0.91),
+    ("index_no", 0.91),
     ("period", 1.0),
-    ("doc_type", 0.76),
+    ("doc_type", 0.79),
 ];
 /// Held-out titles that are furniture, as measured.
-const HELDOUT_MEASURED_FURNITURE: usize = 3;
+const HELDOUT_MEASURED_FURNITURE: usize = 2;
 
 /// What the tune half reaches (each field, the fraction of rows right): the test keeps it so.
 const TUNE_MIN: &[(&str, f64)] = &[
@@ -179,7 +183,9 @@ fn score(half: &str) -> (BTreeMap<&'static str, f64>, Vec<String>) {
         .iter()
         .filter(|(row, got)| got["title"] != row.want["title"] && is_furniture(&got["title"]))
         .map(|(row, got)| format!("{}: {:?}", row.path, got["title"]))
-        .collect();
+        .collect::<Vec<String>>();
+    // The count alone: a held-out row is never shown.
+    println!("{half}: {} titles are furniture", furniture.len());
     (scores, furniture)
 }
 
@@ -282,10 +288,10 @@ fn heldout_half_keeps_its_measured_scores() {
     assert!(low.is_empty(), "heldout: {}", low.join(", "));
 }
 
-/// Issue 18's goal on the held-out half; not met yet (title 0.794, issuer 0.912, three titles
-/// furniture): `cargo test --test tests pages:: -- --ignored` runs it.
+/// Issue 18's goal on the held-out half; not met yet (title 0.882, two titles furniture; year,
+/// date and issuer meet it): `cargo test --test tests pages:: -- --ignored` runs it.
 #[test]
-#[ignore = "issue 18's held-out thresholds are not met yet: title 0.794, issuer 0.912"]
+#[ignore = "issue 18's held-out thresholds are not met yet: title 0.882, two titles furniture"]
 fn heldout_half_meets_the_issue_thresholds() {
     let (scores, furniture) = score("heldout");
     // Counted, never shown: a held-out row is not read while the rules are tuned.

@@ -204,7 +204,11 @@ pub fn extract_declared(
     let all = content_lines(body);
     let fields = page::read(&all);
     let (lines, web_page, above_byline) = text_lines(&all, &fields);
-    let found = find_title(&lines, file_stem(file_name), web_page.then_some(above_byline));
+    let found = find_title(
+        &lines,
+        file_stem(file_name),
+        web_page.then_some(above_byline),
+    );
     let title = front_value(front, TITLE_KEYS)
         .or_else(|| {
             fields

@@ -418,7 +418,8 @@ fn a_page_heading_is_the_line_above_its_byline_not_a_column_menu_or_slogan() {
         "某县2025年城乡环境综合整治工作方案"
     );
     // A heading broken after 关于 above the byline is joined.
-    let broken = "首页 > 通知公告\n某县人民政府办公室关于印发某县农村人居环境\n整治提升实施方案的通知\n\
+    let broken =
+        "首页 > 通知公告\n某县人民政府办公室关于印发某县农村人居环境\n整治提升实施方案的通知\n\
                   发布日期：2025-03-28　信息来源：某县人民政府办公室\n各乡镇人民政府：现印发。";
     assert_eq!(
         page(broken, "Document").title,
@@ -484,5 +485,8 @@ fn a_document_title_is_found_below_short_lines_and_above_a_subtitle() {
 fn a_page_title_joining_a_site_and_a_column_is_no_title() {
     let text = "各乡镇人民政府：\n现将有关事项通知如下。\n某县人民政府办公室\n2025年2月17日";
     let m = page(text, "某县人民政府-计划总结");
-    assert_eq!(m.title, "t20250101_1", "the file name, not the site and column");
+    assert_eq!(
+        m.title, "t20250101_1",
+        "the file name, not the site and column"
+    );
 }
