@@ -1,6 +1,7 @@
 //! Metadata on pages saved from government sites: the labelled set of `tests/data/pages`, each
 //! file read as indexing reads it, scored field by field against its `meta.tsv`. The rules are
-//! tuned on `tune/` only; `heldout/` is scored as a whole and never printed row by row.
+//! tuned on `tune/` and `tune2/` only; `heldout/` is scored as a whole and never printed row by
+//! row.
 //!
 //! `cargo test --test tests pages:: -- --nocapture` prints the scores.
 
@@ -30,23 +31,27 @@ const FIELDS: &[&str] = &[
 const HELDOUT_FIELDS: &[&str] = &["title", "year", "date", "issuer"];
 const HELDOUT_MIN: f64 = 0.95;
 
-/// What the held-out half measured after the rules were tuned on `tune/` (the one run at the
-/// end; before any change it measured title 0.176, year 0.471, date 0.471, issuer 0.500, and 19
-/// titles were furniture). Below issue 18's thresholds for title and issuer: the test keeps the
-/// half from falling further, [`heldout_half_meets_the_issue_thresholds`] states the goal.
+/// What the held-out half measured, as floors. Before any change it measured title 0.176, year
+/// 0.471, date 0.471, issuer 0.500, and 19 titles were furniture; after the rules were tuned on
+/// `tune/`: title 0.794, year 0.971, date 0.971, published 0.941, issuer 0.912, doc_number 0.882,
+/// index_no 0.882, period 1.000, doc_type 0.765, 3 titles furniture; after the second round,
+/// tuned on `tune/` and `tune2/` (the one run at the end): title 0.882, year 1.000, date 1.000,
+/// published 0.971, issuer 0.971, doc_number 0.912, index_no 0.912, period 1.000, doc_type
+/// 0.794, 2 titles furniture. Title is still below issue 18's threshold: the test keeps the half
+/// from falling back, [`heldout_half_meets_the_issue_thresholds`] states the goal.
 const HELDOUT_MEASURED: &[(&str, f64)] = &[
-    ("title", 0.79),
-    ("year", 0.97),
-    ("date", 0.97),
-    ("published", 0.94),
-    ("issuer", 0.91),
-    ("doc_number", 0.88),
-    ("index_no", 0.88),
+    ("title", 0.88),
+    ("year", 1.0),
+    ("date", 1.0),
+    ("published", 0.97),
+    ("issuer", 0.97),
+    ("doc_number", 0.91),
+    ("index_no", 0.91),
     ("period", 1.0),
-    ("doc_type", 0.76),
+    ("doc_type", 0.79),
 ];
 /// Held-out titles that are furniture, as measured.
-const HELDOUT_MEASURED_FURNITURE: usize = 3;
+const HELDOUT_MEASURED_FURNITURE: usize = 2;
 
 /// What the tune half reaches (each field, the fraction of rows right): the test keeps it so.
 const TUNE_MIN: &[(&str, f64)] = &[
@@ -60,6 +65,23 @@ const TUNE_MIN: &[(&str, f64)] = &[
     ("period", 1.0),
     // 管理办法 is kept as the kind of a 管理办法 (the set labels it 办法).
     ("doc_type", 0.96),
+];
+
+/// What the second tune half (`tune2/`, 38 pages in the layouts of other sites, written after
+/// the first round of tuning) reaches after the second round: the test keeps it so. Before any
+/// rule was changed for it it measured title 0.895, year 0.947, date 0.974, published 0.895,
+/// issuer 1.000, doc_number 0.974, index_no 0.974, period 1.000, doc_type 0.895 (two titles
+/// furniture: a menu item and a `site-column` page title).
+const TUNE2_MIN: &[(&str, f64)] = &[
+    ("title", 1.0),
+    ("year", 1.0),
+    ("date", 1.0),
+    ("published", 1.0),
+    ("issuer", 1.0),
+    ("doc_number", 1.0),
+    ("index_no", 1.0),
+    ("period", 1.0),
+    ("doc_type", 1.0),
 ];
 
 fn half_dir(half: &str) -> PathBuf {
@@ -126,7 +148,10 @@ fn read_half(half: &str) -> Vec<(Row, BTreeMap<String, String>)> {
         .collect()
 }
 
-/// Per-field accuracy of a half, printed; for `tune` the wrong cells too.
+/// The halves the rules may be tuned on: their wrong cells are printed.
+const TUNABLE: &[&str] = &["tune", "tune2"];
+
+/// Per-field accuracy of a half, printed; for a tunable half the wrong cells too.
 fn score(half: &str) -> (BTreeMap<&'static str, f64>, Vec<String>) {
     let read = read_half(half);
     let mut right: BTreeMap<&str, usize> = FIELDS.iter().map(|f| (*f, 0)).collect();
@@ -135,7 +160,7 @@ fn score(half: &str) -> (BTreeMap<&'static str, f64>, Vec<String>) {
         for field in FIELDS {
             if row.want[*field] == got[*field] {
                 *right.get_mut(field).expect("field") += 1;
-            } else if half == "tune" {
+            } else if TUNABLE.contains(&half) {
                 wrong.push(format!(
                     "{}: {field}: got {:?}, want {:?}",
                     row.path, got[*field], row.want[*field]
@@ -158,7 +183,9 @@ fn score(half: &str) -> (BTreeMap<&'static str, f64>, Vec<String>) {
         .iter()
         .filter(|(row, got)| got["title"] != row.want["title"] && is_furniture(&got["title"]))
         .map(|(row, got)| format!("{}: {:?}", row.path, got["title"]))
-        .collect();
+        .collect::<Vec<String>>();
+    // The count alone: a held-out row is never shown.
+    println!("{half}: {} titles are furniture", furniture.len());
     (scores, furniture)
 }
 
@@ -201,7 +228,18 @@ fn is_furniture(title: &str) -> bool {
         "今天是",
     ];
     let t = title.trim();
+    // `某县人民政府-计划总结`, `首页_某县`: a site's name and a column, as a page's <title> joins them.
+    let site_and_column = t
+        .split(['-', '_', '|', '－', '｜'])
+        .filter(|p| !p.trim().is_empty())
+        .count()
+        >= 2
+        && t.split(['-', '_', '|', '－', '｜']).any(|p| {
+            let p = p.trim();
+            p == "首页" || (p.ends_with("人民政府") && !p.contains("关于"))
+        });
     t.is_empty()
+        || site_and_column
         || FIELD_NAMES.contains(&t)
         || WORDS.iter().any(|w| t.contains(w))
         || t.ends_with("门户网站")
@@ -222,6 +260,18 @@ fn tune_half_keeps_its_scores() {
 }
 
 #[test]
+fn tune2_half_keeps_its_scores() {
+    let (scores, furniture) = score("tune2");
+    assert!(furniture.is_empty(), "furniture titles: {furniture:?}");
+    let low: Vec<String> = TUNE2_MIN
+        .iter()
+        .filter(|(f, min)| scores[f] < *min)
+        .map(|(f, min)| format!("{f} {:.3} < {min}", scores[f]))
+        .collect();
+    assert!(low.is_empty(), "tune2: {}", low.join(", "));
+}
+
+#[test]
 fn heldout_half_keeps_its_measured_scores() {
     let (scores, furniture) = score("heldout");
     // Counted, never shown: a held-out row is not read while the rules are tuned.
@@ -238,10 +288,10 @@ fn heldout_half_keeps_its_measured_scores() {
     assert!(low.is_empty(), "heldout: {}", low.join(", "));
 }
 
-/// Issue 18's goal on the held-out half; not met yet (title 0.794, issuer 0.912, three titles
-/// furniture): `cargo test --test tests pages:: -- --ignored` runs it.
+/// Issue 18's goal on the held-out half; not met yet (title 0.882, two titles furniture; year,
+/// date and issuer meet it): `cargo test --test tests pages:: -- --ignored` runs it.
 #[test]
-#[ignore = "issue 18's held-out thresholds are not met yet: title 0.794, issuer 0.912"]
+#[ignore = "issue 18's held-out thresholds are not met yet: title 0.882, two titles furniture"]
 fn heldout_half_meets_the_issue_thresholds() {
     let (scores, furniture) = score("heldout");
     // Counted, never shown: a held-out row is not read while the rules are tuned.
@@ -268,6 +318,7 @@ fn furniture_titles_are_recognized() {
         "首页 > 政务公开 > 政策文件",
         "索引号：11N2230000/2025-00041",
         "北京市大兴区人民政府",
+        "中牟县人民政府-计划总结",
     ] {
         assert!(is_furniture(t), "{t}");
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Self-check of one half of the labelled page set (stdlib only).
 
-Usage:  python3 tests/data/pages/check.py tune      (or: heldout)
+Usage:  python3 tests/data/pages/check.py tune      (or: tune2, heldout)
 
 Checks, for tests/data/pages/<half>/:
 - meta.tsv is UTF-8 with LF line endings, has exactly the header of README.md, and every row
@@ -188,8 +188,8 @@ def check_row(n, cells, docs):
 
 
 def main(argv):
-    if len(argv) != 2 or argv[1] not in ('tune', 'heldout'):
-        print('usage: python3 tests/data/pages/check.py tune|heldout', file=sys.stderr)
+    if len(argv) != 2 or argv[1] not in ('tune', 'tune2', 'heldout'):
+        print('usage: python3 tests/data/pages/check.py tune|tune2|heldout', file=sys.stderr)
         return 2
     half = argv[1]
     base = os.path.join(HERE, half)

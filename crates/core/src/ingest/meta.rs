@@ -22,7 +22,7 @@ pub(crate) use page::is_field_line;
 
 /// Version of the metadata rules: part of what an index records, so that an index built with
 /// other rules is rebuilt.
-pub const RULES_VERSION: u32 = 2;
+pub const RULES_VERSION: u32 = 3;
 
 /// What is known about a document besides its text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -203,8 +203,12 @@ pub fn extract_declared(
     let body = frontmatter::split(text).map_or(text, |f| &text[f.body_start..]);
     let all = content_lines(body);
     let fields = page::read(&all);
-    let (lines, web_page) = text_lines(&all, &fields);
-    let found = find_title(&lines, file_stem(file_name));
+    let (lines, web_page, above_byline) = text_lines(&all, &fields);
+    let found = find_title(
+        &lines,
+        file_stem(file_name),
+        web_page.then_some(above_byline),
+    );
     let title = front_value(front, TITLE_KEYS)
         .or_else(|| {
             fields
@@ -217,7 +221,7 @@ pub fn extract_declared(
         .at
         .map_or(OPENING_LINES, |at| at + 1 + AFTER_TITLE_LINES);
     let header = &lines[..header_end.min(lines.len())];
-    let signature = signature(&lines);
+    let signature = signature(&lines, header_end);
     let (date, published) = dates(front, &fields, signature, header, web_page, declared);
     let issuer = front_value(front, ISSUER_KEYS)
         .or_else(|| fields.issuer.clone())
@@ -253,8 +257,10 @@ pub fn extract_declared(
 }
 
 /// The lines of text of a page: without what stands above its navigation, its fields and its
-/// furniture, and — on a web page — the short lines above its title. Whether it is a web page.
-fn text_lines<'a>(all: &[&'a str], fields: &page::Fields) -> (Vec<&'a str>, bool) {
+/// furniture, and — on a web page — the short lines above its title. Whether it is a web page,
+/// and the index (among the lines returned) of the line right above its byline (发布时间, 来源),
+/// where a page's heading stands.
+fn text_lines<'a>(all: &[&'a str], fields: &page::Fields) -> (Vec<&'a str>, bool, Option<usize>) {
     let start = navigation_end(all);
     let is_field = |i: usize| fields.lines.binary_search(&i).is_ok();
     let furniture = |i: usize, l: &str| page::near_edge(i, all.len()) && is_furniture(l);
@@ -270,10 +276,23 @@ fn text_lines<'a>(all: &[&'a str], fields: &page::Fields) -> (Vec<&'a str>, bool
         .filter(|&(i, l)| !is_field(i) && furniture(i, l))
         .count();
     let web_page = start > 0 || !fields.lines.is_empty() || furniture_lines >= WEB_FURNITURE_LINES;
+    // The kept lines above the first line of a byline (a table's first line is no byline).
+    let above_byline = fields
+        .lines
+        .first()
+        .filter(|_| !fields.table)
+        .map(|&first| {
+            (start..first)
+                .filter(|&i| !is_field(i) && !furniture(i, all[i]))
+                .count()
+        })
+        .and_then(|kept| kept.checked_sub(1));
     if web_page {
-        (without_banners(lines), true)
+        let (lines, dropped) = without_banners(lines);
+        let above_byline = above_byline.and_then(|at| at.checked_sub(dropped));
+        (lines, true, above_byline)
     } else {
-        (lines, false)
+        (lines, false, None)
     }
 }
 
@@ -341,7 +360,7 @@ fn navigation_end(lines: &[&str]) -> usize {
 
 /// A web page's text without the short lines above its title: a logo's text (上海浦东), a
 /// column's name (部门动态, 法定主动公开内容).
-fn without_banners(mut lines: Vec<&str>) -> Vec<&str> {
+fn without_banners(mut lines: Vec<&str>) -> (Vec<&str>, usize) {
     let banners = lines
         .iter()
         .take(MAX_BANNERS)
@@ -352,8 +371,10 @@ fn without_banners(mut lines: Vec<&str>) -> Vec<&str> {
         .count();
     if banners < lines.len() {
         lines.drain(..banners);
+        (lines, banners)
+    } else {
+        (lines, 0)
     }
-    lines
 }
 
 /// A date at the start of a text (`2025-03-20 16:05`, `2025年3月20日 星期四`).
@@ -417,6 +438,20 @@ fn is_declared_title(title: &str) -> bool {
         && !lower.starts_with("microsoft word")
         && !org::is_org_line(title)
         && !title.ends_with("政府信息公开")
+        && !is_site_and_column(title)
+}
+
+/// A page title that joins a site's name and a column's (`某县人民政府-计划总结`): parts split
+/// at `-`, `_` or `|`, one of them an organization's name, none a document's title.
+fn is_site_and_column(title: &str) -> bool {
+    let parts: Vec<&str> = title
+        .split(['-', '－', '_', '|', '｜'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts.iter().any(|p| org::is_org_line(p))
+        && !parts.iter().any(|p| is_document_title(p))
 }
 
 /// The issuer found in the text: a `…编` line, the title's leading organization, the opening
@@ -474,14 +509,29 @@ struct Found {
 }
 
 /// The title: the first line after the header (版头, 文号, 编 and issue lines) when it reads like
-/// a title; a 印发通知's title gives way to the measure's own title line below it; a 简报 name
-/// gets its issue. Without a title line, the file stem without its leading organization.
-fn find_title(lines: &[&str], stem: &str) -> Found {
+/// a title — on a web page (`web` holds the line above its byline, if any) the page's heading
+/// (see [`web_title_at`]); a 印发通知's title gives way to the measure's own title line below
+/// it (not on a web page, whose heading is the notice's); a 简报 name gets its issue. Without
+/// a title line, the file stem without its leading organization.
+fn find_title(lines: &[&str], stem: &str, web: Option<Option<usize>>) -> Found {
     let at = lines
         .iter()
         .take(HEADER_LINES)
         .position(|l| !is_header_line(l));
-    let Some(at) = at.filter(|&at| looks_like_title(lines[at])) else {
+    let at = match (at, web) {
+        (Some(first), Some(above_byline)) => Some(web_title_at(lines, first, above_byline)),
+        // A short line that names no kind of document (a column's or a site's section) above
+        // a document's title.
+        (Some(first), None) if lines[first].chars().count() < MIN_DOCUMENT_TITLE_CHARS => {
+            Some(document_title_at(lines, first).unwrap_or(first))
+        }
+        (at, _) => at,
+    };
+    // No title line where the header ends: a document's title among the leading lines.
+    let at = at
+        .filter(|&at| looks_like_title(lines[at]))
+        .or_else(|| document_title_at(lines, 0));
+    let Some(at) = at else {
         return Found {
             text: stem_title(stem),
             at: None,
@@ -490,7 +540,8 @@ fn find_title(lines: &[&str], stem: &str) -> Found {
     let (title, next) = join_broken_title(lines, at);
     let title = with_organization(lines, at, title);
     let rest = &lines[next..];
-    let text = match measure_title(&title, rest) {
+    let measure = web.is_none().then(|| measure_title(&title, rest)).flatten();
+    let text = match measure {
         Some(measure) => measure.to_owned(),
         None => with_issue(title, rest),
     };
@@ -498,6 +549,70 @@ fn find_title(lines: &[&str], stem: &str) -> Found {
         text,
         at: Some(next - 1),
     }
+}
+
+/// How many leading lines of a web page may stand above its heading (a column's name, a
+/// slogan, menu items copied a line each).
+const WEB_TITLE_LINES: usize = 8;
+/// A document's title has at least this many characters (计划总结 is a column's name).
+const MIN_DOCUMENT_TITLE_CHARS: usize = 8;
+
+/// The heading of a web page among its leading lines, from `first` (the first line after the
+/// header): the line right above the byline (above the 文号 or date lines between them) when it
+/// reads like a title (joined with the line above it when the heading is broken there and is
+/// not a document's title by itself); else `first` when it, joined with the lines
+/// that continue it, reads like a document's title; else the first later line that does,
+/// before the text starts (a column's name, a slogan or a menu item stands above it); else
+/// `first`.
+fn web_title_at(lines: &[&str], first: usize, above_byline: Option<usize>) -> usize {
+    let window = first..(first + WEB_TITLE_LINES).min(lines.len());
+    let above_header = above_byline.map(|mut at| {
+        while at > first && (is_header_line(lines[at]) || is_subtitle(lines[at])) {
+            at -= 1;
+        }
+        at
+    });
+    if let Some(at) = above_header.filter(|&at| window.contains(&at) && looks_like_title(lines[at]))
+    {
+        // A heading broken above a whole title only when its first piece holds 关于
+        // (`某县人民政府办公室关于印发` / `某某实施方案的通知`); above a whole title, a slogan or
+        // a column's name stands.
+        let whole = is_document_title(lines[at]);
+        let broken = (first..at)
+            .rev()
+            .take(MAX_TITLE_PIECES - 1)
+            .filter(|&i| looks_like_title(lines[i]) && doctype::from_title(lines[i]).is_none())
+            .filter(|&i| !whole || lines[i].contains("关于"))
+            .find(|&i| join_broken_title(lines, i).1 == at + 1);
+        return broken.unwrap_or(at);
+    }
+    document_title_at(lines, first).unwrap_or(first)
+}
+
+/// The first of the leading lines from `first` that, joined with the lines continuing it,
+/// reads like a document's title, before the text starts (a sentence, a salutation, a numbered
+/// heading); a subtitle (——在…上的讲话) or a short line is none.
+fn document_title_at(lines: &[&str], first: usize) -> Option<usize> {
+    (first..(first + WEB_TITLE_LINES).min(lines.len()))
+        .take_while(|&i| looks_like_title(lines[i]))
+        .filter(|&i| !is_subtitle(lines[i]))
+        // Two short lines (政务公开 / 通知公告) do not make a title.
+        .filter(|&i| lines[i].chars().count() >= MIN_DOCUMENT_TITLE_CHARS)
+        .find(|&i| is_document_title(&join_broken_title(lines, i).0))
+}
+
+/// A line under a heading that is no heading: `——在全县工作会议上的讲话`,
+/// `（2025年1月10日在某会议上）`.
+fn is_subtitle(line: &str) -> bool {
+    line.starts_with(['—', '－', '-'])
+        || (line.starts_with(['（', '(']) && line.ends_with(['）', ')']))
+}
+
+/// Whether a line reads like a document's title: long enough, and ending in a 文种 or holding
+/// 关于.
+fn is_document_title(line: &str) -> bool {
+    line.chars().count() >= MIN_DOCUMENT_TITLE_CHARS
+        && (doctype::from_title(line).is_some() || line.contains("关于"))
 }
 
 /// Lines above the title: 版头 (…文件, an organization alone), 文号, `…编` lines, issue numbers,
@@ -631,10 +746,11 @@ fn stem_title(stem: &str) -> String {
 
 /// The 落款: the last date line among the closing lines, and the issuer line above it; else
 /// the last date line anywhere under an organization's name (a 印发通知 followed by the measure
-/// it prints, a decision followed by its annexes).
-fn signature<'a>(lines: &[&'a str]) -> Option<(date::Date, Option<&'a str>)> {
+/// it prints, a decision followed by its annexes). A date line of the header (lines before
+/// `header_end`: a page's date under its title) is no 落款.
+fn signature<'a>(lines: &[&'a str], header_end: usize) -> Option<(date::Date, Option<&'a str>)> {
     let first = lines.len().saturating_sub(SIGNATURE_LINES);
-    let closing = (first..lines.len()).rev().find_map(|i| {
+    let closing = (first.max(header_end)..lines.len()).rev().find_map(|i| {
         let Some(date) = date::parse(lines[i]) else {
             return signed_line(lines[i]).map(|(date, name)| (date, Some(name)));
         };
@@ -642,7 +758,7 @@ fn signature<'a>(lines: &[&'a str]) -> Option<(date::Date, Option<&'a str>)> {
         Some((date, above.filter(|l| is_signature_name(l))))
     });
     closing.or_else(|| {
-        (1..first).rev().find_map(|i| {
+        (header_end.max(1)..first).rev().find_map(|i| {
             let date = date::parse(lines[i])?;
             let above = lines[i - 1];
             let name = is_signature_name(above) && org::is_org_line(above);

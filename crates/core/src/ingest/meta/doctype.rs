@@ -94,7 +94,7 @@ fn strip_issue(s: &str) -> &str {
 /// The 文种 of a document with this title: its ending, and a report on a year's work
 /// (`关于2024年法治政府建设情况的报告`, `2024年度…情况报告`) is a 年度报告.
 pub fn of_title(title: &str) -> Option<&'static str> {
-    let kind = from_title(title)?;
+    let kind = from_title(title).or_else(|| joined_kind(title))?;
     let yearly = title.contains("年度") || title.contains("法治政府建设");
     let dated = super::first_year(title).is_some();
     Some(if kind == "报告" && yearly && dated {
@@ -102,6 +102,18 @@ pub fn of_title(title: &str) -> Option<&'static str> {
     } else {
         kind
     })
+}
+
+/// Words joining two parts of a title (`…工作总结和下半年工作思路`, `…总结暨…安排`).
+const JOINERS: &[char] = &['和', '及', '暨', '与'];
+
+/// The 文种 of a title whose ending names none, from the part before a joining word:
+/// `某镇2025年上半年工作总结和下半年工作思路` → 工作总结.
+fn joined_kind(title: &str) -> Option<&'static str> {
+    title
+        .char_indices()
+        .filter(|&(_, c)| JOINERS.contains(&c))
+        .find_map(|(at, _)| from_title(&title[..at]))
 }
 
 /// The 文种 of a document with this title, from the title's ending; `None` when no known
@@ -117,6 +129,20 @@ pub fn from_title(title: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kind_before_a_joining_word() {
+        assert_eq!(
+            of_title("石塘镇2025年上半年工作总结和下半年工作思路"),
+            Some("工作总结")
+        );
+        assert_eq!(
+            of_title("某县2024年工作总结及2025年工作计划"),
+            Some("计划"),
+            "the ending wins"
+        );
+        assert_eq!(of_title("某县召开安全生产和消防工作会议"), None);
+    }
 
     #[test]
     fn types_from_title_endings() {

@@ -114,6 +114,11 @@ pub fn opening_subject(line: &str) -> Option<&str> {
     strong_prefix(rest, MAX_SUBJECT_CHARS).filter(|name| !name.contains(['在', '的']))
 }
 
+/// Whether a name ends like an organization's (某县司法局, 某街道办事处, 某县融媒体中心).
+pub fn is_org_name(name: &str) -> bool {
+    ends_with_org(name) && !name.starts_with(PRONOUNS)
+}
+
 fn ends_with_org(s: &str) -> bool {
     let len = s.chars().count();
     (2..=MAX_ORG_CHARS).contains(&len)

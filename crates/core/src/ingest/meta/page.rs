@@ -226,7 +226,7 @@ impl Fields {
             Title => first(&mut self.title, Some(value.to_owned())),
             Issuer => first(&mut self.issuer, organization(value)),
             Publisher => first(&mut self.publisher, organization(value)),
-            Source => first(&mut self.source, organization(value)),
+            Source => first(&mut self.source, source(value)),
             Date => {
                 if self.date.is_none() {
                     self.date = date::parse_start(value);
@@ -411,22 +411,37 @@ fn dated_byline(cell: &str) -> Option<Vec<Segment>> {
 }
 
 /// A value and the text after it that starts with the next field: a known key and a colon,
-/// after white space or a bracket.
+/// after white space or a bracket, or glued to the value (a page's `<span>`s copied without a
+/// space between them: `发布时间：2025-01-17信息来源：某县财政局`). A value that is itself the
+/// next field (`文号：　发布日期：2025-01-24`, an empty 文号) is empty.
 fn split_at_next_key(value: &str) -> (&str, &str) {
+    if starts_with_field(value) {
+        return ("", value);
+    }
     for (i, c) in value.char_indices() {
-        if !(is_space(c) || matches!(c, '】' | ']' | '|' | '｜')) {
-            continue;
-        }
-        let after = value[i + c.len_utf8()..]
-            .trim_start_matches(|c: char| is_space(c) || matches!(c, '【' | '[' | '|' | '｜'));
-        if let Some((_, _, end)) = key_at(after) {
-            let tail = after[end..].trim_start_matches(is_space);
-            if tail.starts_with([':', '：']) {
-                return (value[..i].trim_matches(is_space), after);
-            }
+        let start = i + c.len_utf8();
+        let separated = is_space(c) || matches!(c, '】' | ']' | '|' | '｜');
+        let after = if separated {
+            value[start..]
+                .trim_start_matches(|c: char| is_space(c) || matches!(c, '【' | '[' | '|' | '｜'))
+        } else {
+            &value[start..]
+        };
+        if starts_with_field(after) {
+            let cut = if separated { i } else { start };
+            return (value[..cut].trim_matches(is_space), after);
         }
     }
     (value.trim_matches(is_space), "")
+}
+
+/// Whether a text starts with a key and a colon.
+fn starts_with_field(text: &str) -> bool {
+    key_at(text).is_some_and(|(_, _, end)| {
+        text[end..]
+            .trim_start_matches(is_space)
+            .starts_with([':', '：'])
+    })
 }
 
 /// The key a text starts with — letter-spaced or not (索 引 号, 文　　号) — its meaning,
@@ -477,6 +492,18 @@ fn organization(value: &str) -> Option<String> {
             .iter()
             .any(|site| name.ends_with(site));
     (!bad).then(|| name.to_owned())
+}
+
+/// Ends of a news outlet's name (新华社, 某某日报, 某县电视台): organizations a 来源 may name.
+const OUTLET_ENDINGS: &[char] = &['社', '报', '台'];
+
+/// The organization a 来源 names: an organization's name (ending in 局, 委, 办, 政府, 中心,
+/// 街道 …) or a news outlet's, never a person (来源：张三), the site itself (本站原创) or a
+/// word such as 综合 or 转载.
+fn source(value: &str) -> Option<String> {
+    organization(value)
+        .filter(|name| super::org::is_org_name(name) || name.ends_with(OUTLET_ENDINGS))
+        .filter(|name| !name.starts_with('本'))
 }
 
 /// An 索引号: one run without white space, holding a digit.
@@ -576,6 +603,48 @@ mod tests {
         let h = fields("时间：2025-03-28　　来源：司法部　　【字体：大 中 小】　打印");
         assert_eq!(iso(h.published).as_deref(), Some("2025-03-28"));
         assert_eq!(h.source.as_deref(), Some("司法部"));
+    }
+
+    #[test]
+    fn a_source_is_an_organization_or_an_outlet() {
+        for (line, want) in [
+            (
+                "来源：某县融媒体中心　发布时间：2025-02-18",
+                Some("某县融媒体中心"),
+            ),
+            (
+                "来源：某区某街道办事处　发布时间：2025-02-18",
+                Some("某区某街道办事处"),
+            ),
+            ("来源：新华社　发布时间：2025-02-18", Some("新华社")),
+            ("来源：张三　发布时间：2025-02-18", None),
+            ("来源：本站原创　发布时间：2025-02-18", None),
+            ("来源：综合　发布时间：2025-02-18", None),
+        ] {
+            assert_eq!(fields(line).source.as_deref(), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn fields_glued_together_and_empty_values_before_a_key() {
+        let f = fields("发布时间：2025-01-17信息来源：临泉县财政局【字号：大 中 小】");
+        assert_eq!(iso(f.published).as_deref(), Some("2025-01-17"));
+        assert_eq!(f.source.as_deref(), Some("临泉县财政局"));
+        let g = fields(
+            "索引号：FZ05101-0200-2025-00023发文机关：福州市鼓楼区人民政府\
+             发文字号：鼓政综〔2025〕88号成文日期：2025-07-01发布日期：2025-07-04",
+        );
+        assert_eq!(g.index_no.as_deref(), Some("FZ05101-0200-2025-00023"));
+        assert_eq!(g.issuer.as_deref(), Some("福州市鼓楼区人民政府"));
+        assert_eq!(g.number.as_deref(), Some("鼓政综〔2025〕88号"));
+        assert_eq!(iso(g.date).as_deref(), Some("2025-07-01"));
+        assert_eq!(iso(g.published).as_deref(), Some("2025-07-04"));
+        let h = fields("来源：沙县区司法局发布时间：2025-08-13 11:20字体：【大】【中】【小】");
+        assert_eq!(h.source.as_deref(), Some("沙县区司法局"));
+        assert_eq!(iso(h.published).as_deref(), Some("2025-08-13"));
+        let empty = fields("文　　号：　　发布日期：2025-01-24");
+        assert_eq!(empty.number, None);
+        assert_eq!(iso(empty.published).as_deref(), Some("2025-01-24"));
     }
 
     #[test]

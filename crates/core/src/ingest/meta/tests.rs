@@ -391,3 +391,102 @@ fn a_notice_printing_a_measure_is_dated_by_its_signature() {
     assert_eq!(m.date.as_deref(), Some("2024-06-05"));
     assert_eq!(m.issuer.as_deref(), Some("某区人民政府办公室"));
 }
+
+#[test]
+fn a_page_heading_is_the_line_above_its_byline_not_a_column_menu_or_slogan() {
+    // Menu items copied a line each, a column's name of eight characters.
+    let menu = "设为首页\n加入收藏\n某县人民政府欢迎您\n网站首页\n政务公开\n政务服务\n互动交流\n\
+                走进某县\n专题专栏\n镇街部门工作信息\n某县应急管理局开展汛前安全隐患排查整治\n\
+                发布时间：2025-05-12　作者：刘洋　来源：某县应急管理局\n\
+                5月上旬，县应急管理局组织排查。\n打印　关闭";
+    let m = of_file(menu, "排查.txt");
+    assert_eq!(m.title, "某县应急管理局开展汛前安全隐患排查整治");
+    // A column's name above the heading, the page's <title> joining site and column.
+    let column = "计划总结\n某县人力资源和社会保障局2024年工作总结及2025年工作计划\n\
+                  发布日期：2025-01-21　来源：某县人力资源和社会保障局\n2024年，县人社局坚持……。";
+    let m = page(column, "某县人民政府-计划总结");
+    assert_eq!(
+        m.title,
+        "某县人力资源和社会保障局2024年工作总结及2025年工作计划"
+    );
+    assert_eq!((m.year, m.doc_type.as_deref()), (Some(2024), Some("计划")));
+    // A slogan above a whole title is not joined to it.
+    let slogan = "荆山楚源　文化某县\n某县2025年城乡环境综合整治工作方案\n\
+                  发布日期：2025-03-28　信息来源：某县住房和城乡建设局\n为贯彻落实部署，制定本方案。";
+    assert_eq!(
+        page(slogan, "Document").title,
+        "某县2025年城乡环境综合整治工作方案"
+    );
+    // A heading broken after 关于 above the byline is joined.
+    let broken =
+        "首页 > 通知公告\n某县人民政府办公室关于印发某县农村人居环境\n整治提升实施方案的通知\n\
+                  发布日期：2025-03-28　信息来源：某县人民政府办公室\n各乡镇人民政府：现印发。";
+    assert_eq!(
+        page(broken, "Document").title,
+        "某县人民政府办公室关于印发某县农村人居环境整治提升实施方案的通知"
+    );
+}
+
+#[test]
+fn a_date_or_number_under_a_page_heading_is_no_signature_and_no_title() {
+    let text = "某县人民政府\n繁體 | 无障碍 | 关怀版\n首页 > 新闻中心 > 某县要闻\n\
+                某县召开2025年安全生产工作会议\n2025-02-18 16:40\n来源：某县融媒体中心\n\
+                2月17日，全县安全生产工作会议召开。\n会议要求压实责任。";
+    let m = of_file(text, "会议.txt");
+    assert_eq!(m.title, "某县召开2025年安全生产工作会议");
+    assert_eq!(m.date, None, "the page's date is no 落款");
+    assert_eq!(m.published.as_deref(), Some("2025-02-18"));
+    let numbered = "首页 > 信息公开 > 通知公告\n某总局关于开展2025年产品质量监督抽查工作的通知\n\
+                    国市监质监发〔2025〕18号\n发布时间：2025-03-14　来源：质量监督司\n\
+                    各省市场监管局：现将有关事项通知如下。\n某总局\n2025年3月10日";
+    let m = of_file(numbered, "抽查.txt");
+    assert_eq!(m.title, "某总局关于开展2025年产品质量监督抽查工作的通知");
+    assert_eq!(m.doc_number.as_deref(), Some("国市监质监发〔2025〕18号"));
+}
+
+#[test]
+fn a_web_page_printing_a_measure_keeps_the_notice_heading() {
+    let text = "首页 > 政务公开 > 政策文件\n\
+                索引号：002482531/2025-00077 发文机关：某市某区人民政府 成文日期：2025-04-02\n\
+                某区人民政府关于印发某区推进制造业数字化改造\n三年行动方案（2025—2027年）的通知\n\
+                各镇人民政府、街道办事处：\n现将《某区推进制造业数字化改造三年行动方案（2025—2027年）》印发给你们。\n\
+                某市某区人民政府\n二〇二五年四月二日\n某区推进制造业数字化改造三年行动方案（2025—2027年）\n\
+                一、总体要求\n坚持问题导向。";
+    let m = page(text, "Document");
+    assert_eq!(
+        m.title,
+        "某区人民政府关于印发某区推进制造业数字化改造三年行动方案（2025—2027年）的通知"
+    );
+    assert_eq!(m.doc_type.as_deref(), Some("通知"));
+    assert_eq!(m.year, Some(2025));
+}
+
+#[test]
+fn a_document_title_is_found_below_short_lines_and_above_a_subtitle() {
+    // Copied text: the site's name (an organization, read as a 版头), two column names.
+    let text = "某县人民政府\n政务公开\n通知公告\n某县人民政府办公室关于做好2025年春季农业生产工作的通知\n\
+                各乡镇人民政府：\n现将有关事项通知如下。\n某县人民政府办公室\n2025年2月17日";
+    let m = of_file(text, "通知.txt");
+    assert_eq!(
+        m.title,
+        "某县人民政府办公室关于做好2025年春季农业生产工作的通知"
+    );
+    assert_eq!(m.date.as_deref(), Some("2025-02-17"));
+    // A subtitle between the heading and the byline.
+    let speech = "首页 > 领导讲话\n在全县2025年经济工作会议上的讲话\n——县长　某某\n\
+                  发布时间：2025-01-08　来源：某县人民政府办公室\n同志们：今天召开会议。";
+    assert_eq!(
+        page(speech, "Document").title,
+        "在全县2025年经济工作会议上的讲话"
+    );
+}
+
+#[test]
+fn a_page_title_joining_a_site_and_a_column_is_no_title() {
+    let text = "各乡镇人民政府：\n现将有关事项通知如下。\n某县人民政府办公室\n2025年2月17日";
+    let m = page(text, "某县人民政府-计划总结");
+    assert_eq!(
+        m.title, "t20250101_1",
+        "the file name, not the site and column"
+    );
+}
