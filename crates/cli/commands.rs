@@ -259,7 +259,7 @@ fn open_or_create(path: &Path, common: &Common) -> Result<Index> {
         // The folder's own index, built by another version of zhengce (or damaged): it is
         // derived from the folder, so it is built again rather than refused.
         Err(Error::Incompatible { .. } | Error::Damaged { .. })
-            if path.is_dir() && common.index.is_none() =>
+            if path.is_dir() && common.index.is_none() && !common.no_refresh =>
         {
             // `update` says why it rebuilds.
             let report = update(path, common, None, false)?;
