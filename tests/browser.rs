@@ -494,6 +494,17 @@ fn the_page_in_a_browser() {
         page.eval("document.querySelector('#title').value"),
         json!("中华人民共和国民法典")
     );
+    // Each citing sentence says why: the governing word, where it stood, why done or planned.
+    let evidence =
+        page.eval("[...document.querySelectorAll('#cites .evidence')].map(e => e.textContent)");
+    let evidence = evidence.as_array().expect("a list of evidence lines");
+    assert!(!evidence.is_empty());
+    assert!(
+        evidence.iter().all(|e| e
+            .as_str()
+            .is_some_and(|t| t.starts_with("依据：") && t.contains('（'))),
+        "{evidence:?}"
+    );
     page.screenshot("06-cites.png");
 
     // A document's own markup shows as text: no script ran, no element was made of it.

@@ -464,6 +464,24 @@ function outlinePanel(doc) {
   return panel;
 }
 
+const SOURCE_NAMES = {
+  clause: '所在分句', sentence: '所在句子', lead: '列表引语', table: '表格列',
+  heading: '所属标题', genre: '文件类型', reference: '所指法规',
+};
+const MOOD_NAMES = {
+  genre: '文种', section: '所在部分', sentence: '句中词语', basis: '随文件', default: '未说明，按已开展',
+};
+
+// Why a citation has its actions and state (its evidence): 「宣传」（所在分句） · 计划：「方案」（文种）.
+function evidenceText(c, label = '依据：') {
+  const e = c.evidence;
+  if (!e) return '';
+  const word = e.word ? `「${e.word}」（${SOURCE_NAMES[e.source] || e.source}）` : '无动词';
+  const state = e.mood.planned ? '计划' : '已开展';
+  const why = e.mood.word ? `「${e.mood.word}」（${MOOD_NAMES[e.mood.source] || e.mood.source}）` : `（${MOOD_NAMES[e.mood.source] || e.mood.source}）`;
+  return `${label}${word} · ${state}：${why}`;
+}
+
 function citationsPanel(doc) {
   const explicit = doc.citations.filter((c) => !c.inferred);
   const section = el('section', { class: 'citations', id: 'citations' },
@@ -478,11 +496,12 @@ function citationsPanel(doc) {
     el('td', {}, KIND_NAMES[c.kind] || c.kind),
     el('td', {}, c.actions.map((a) => ACTION_NAMES[a] || a).join('、') || '—'),
     el('td', {}, el('span', { class: c.planned ? 'badge planned' : 'badge done' }, c.planned ? '计划' : '已开展')),
+    el('td', { class: 'evidence' }, evidenceText(c, '')),
     el('td', {}, c.status === 'repealed'
       ? ['已废止', c.successors.length ? ` → ${c.successors.join('、')}` : '']
       : (c.status === 'valid' ? '有效' : ''))));
   section.append(el('table', { class: 'grid' },
-    el('thead', {}, el('tr', {}, ['法规', '类别', '行为', '状态', '效力'].map((h) => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ['法规', '类别', '行为', '状态', '依据', '效力'].map((h) => el('th', {}, h)))),
     el('tbody', {}, rows)));
   return section;
 }
@@ -749,7 +768,8 @@ async function citesView(gen, params) {
       el('span', { class: c.citation.planned ? 'badge planned' : 'badge done' }, c.citation.planned ? '计划' : '已开展'),
       how ? el('span', { class: 'badge action' }, how) : '',
       c.citation.inferred ? el('span', { class: 'badge muted' }, '未加书名号') : '',
-      el('p', { class: 'passage' }, markedText(c.sentence, [c.highlight]))));
+      el('p', { class: 'passage' }, markedText(c.sentence, [c.highlight])),
+      el('div', { class: 'evidence' }, evidenceText(c.citation))));
   }
 }
 
