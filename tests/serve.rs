@@ -193,6 +193,29 @@ fn laws_cites_and_documents_answer_as_the_cli_does() {
     );
     assert!(!cli.is_empty());
     assert_eq!(grouped["laws"].as_array().unwrap(), &cli);
+    // With their evidence, as `zhengce laws --explain --json`.
+    let explained = ok_json(
+        &served,
+        "/api/laws?action=publicize&year=2024&state=done&explain=true",
+    );
+    let cli = cli_lines(
+        &dir,
+        &[
+            "laws",
+            "corpus",
+            "--action",
+            "publicize",
+            "--year",
+            "2024",
+            "--done",
+            "--explain",
+            "--json",
+        ],
+    );
+    assert_eq!(explained["laws"].as_array().unwrap(), &cli);
+    assert!(cli
+        .iter()
+        .all(|l| !l["citing"].as_array().unwrap().is_empty()));
 
     let cites = ok_json(
         &served,

@@ -576,8 +576,9 @@ impl PyIndex {
     /// "formulate" or 宣传, 学习 …), `year` (2024, "2022..2024" or (2022, 2024)), `kind`
     /// ("law", "local_regulation" … or 法律, 地方性法规 …), `state` ("done" or "planned"),
     /// `query` (documents matching it); `by` is "year" or "issuer"; `inferred` also counts titles
-    /// named without marks.
-    #[pyo3(signature = (*, action = None, year = None, kind = None, state = None, by = None, inferred = false, query = None))]
+    /// named without marks; `explain` gives each row `citing`, its citing sentences with their
+    /// evidence (as `zhengce laws --explain --json`).
+    #[pyo3(signature = (*, action = None, year = None, kind = None, state = None, by = None, inferred = false, query = None, explain = false))]
     #[allow(clippy::too_many_arguments)] // Python's keyword arguments
     fn laws(
         &self,
@@ -589,14 +590,15 @@ impl PyIndex {
         by: Option<&str>,
         inferred: bool,
         query: Option<String>,
+        explain: bool,
     ) -> PyResult<Py<PyAny>> {
-        let mut options = LawsOptions::default().inferred(inferred);
+        let mut options = LawsOptions::default().inferred(inferred).explain(explain);
         if let Some(action) = action {
             let found = Action::from_name(action).ok_or_else(|| {
                 bad(
                     "action",
                     action,
-                    "publicize, study, implement or formulate (or 宣传, 学习, 落实, 制定 …)",
+                    "publicize, study, implement, formulate or cite (or 宣传, 学习, 落实, 制定 …)",
                 )
             })?;
             options = options.action(found);

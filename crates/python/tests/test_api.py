@@ -72,6 +72,14 @@ def test_laws_cites_and_show_give_the_command_line_answers(built):
     assert index.laws(action="宣传", year="2024..2024", state="done") == got
     assert index.laws(action="publicize", year=(2024, 2024), state="done") == got
 
+    explained = index.laws(action="publicize", year=2024, state="done", explain=True)
+    expected = run_json(
+        "laws", *common, "--action", "publicize", "--year", "2024", "--done", "--explain"
+    )
+    assert explained == [untyped(r) for r in expected]
+    assert all(len(r["citing"]) == r["mentions"] for r in explained)
+    assert all(h["citation"]["evidence"]["word"] for r in explained for h in r["citing"])
+
     by_year = index.laws(by="year", kind="地方性法规", inferred=True)
     expected = run_json("laws", *common, "--by", "year", "--kind", "地方性法规", "--inferred")
     assert by_year == [untyped(r) for r in expected]

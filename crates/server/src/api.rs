@@ -322,13 +322,15 @@ async fn search_csv(
     .await
 }
 
-/// The options of a laws request: action, year, state, kind, issuer, q, by, inferred.
+/// The options of a laws request: action, year, state, kind, issuer, q, by, inferred, explain.
 fn laws_options(p: &Params) -> Result<LawsOptions> {
-    let mut options = LawsOptions::default().inferred(flag(p, "inferred", false)?);
+    let mut options = LawsOptions::default()
+        .inferred(flag(p, "inferred", false)?)
+        .explain(flag(p, "explain", false)?);
     if let Some(v) = text(p, "action")? {
         options = options.action(Action::from_name(v).ok_or_else(|| {
             Error::BadRequest(format!(
-                "action={v}: expected publicize, study, implement or formulate (or 宣传, 学习, 落实, 制定 …)"
+                "action={v}: expected publicize, study, implement, formulate or cite (or 宣传, 学习, 落实, 制定 …)"
             ))
         })?);
     }

@@ -177,6 +177,12 @@ def walk(
 ) -> Walk:
     """The files of `folder` that indexing reads, and those it skips."""
 
+
+class ExplainedLawRow(LawRow):
+    """A row of `Index.laws(explain=True)`: with its citing sentences and their evidence."""
+
+    citing: list[CiteHit]
+
 class Index:
     """A zhengce index in a folder."""
 
@@ -251,6 +257,7 @@ class Index:
         by: Optional[Literal["year", "issuer"]] = None,
         inferred: bool = False,
         query: Optional[str] = None,
+        explain: bool = False,
     ) -> list[LawRow]: ...
     def cites(self, title: str, *, inferred: bool = True) -> list[CiteHit]: ...
     def show(self, path: str) -> Optional[DocumentView]: ...
