@@ -83,14 +83,14 @@ pub enum Command {
         color: Color,
     },
     /// Which laws the documents cite, and what they did with them: a table of titles with
-    /// documents, mentions and actions (publicize, study, implement, formulate).
+    /// documents, mentions and actions (publicize, study, implement, formulate, cite).
     Laws {
         /// The folder of documents.
         #[arg(default_value = ".")]
         path: PathBuf,
         #[command(flatten)]
         common: Common,
-        /// Only citations with this action: publicize, study, implement, formulate (or 宣传, 学习 …).
+        /// Only citations with this action: publicize, study, implement, formulate, cite (or 宣传, 学习, 引用 …).
         #[arg(long)]
         action: Option<String>,
         /// Only documents of this year, or a range such as 2022..2024.

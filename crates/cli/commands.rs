@@ -373,7 +373,7 @@ fn ensure_folder(path: &Path) -> Result<()> {
 
 fn parse_action(value: &str) -> Result<Action> {
     Action::from_name(value).ok_or_else(|| {
-        anyhow::anyhow!("--action {value}: expected publicize, study, implement or formulate (or 宣传, 学习, 落实, 制定 …)")
+        anyhow::anyhow!("--action {value}: expected publicize, study, implement, formulate or cite (or 宣传, 学习, 落实, 制定, 引用 …)")
     })
 }
 

@@ -1,6 +1,7 @@
 //! Citations (引用): the titles a document cites in 《…》 (and, flagged as inferred, the known
 //! titles it names without marks), resolved to full titles, with their kind, region, pin, and what
-//! the document did with them — publicize, study, implement, formulate — done or planned.
+//! the document did with them — publicize, study, implement, formulate, or cite as its basis —
+//! done or planned.
 //! Pure code: no I/O, no index.
 //!
 //! ```
@@ -117,7 +118,7 @@ pub struct Citation {
     pub region: Option<String>,
     /// The article, paragraph or item cited right after the title (第十二条).
     pub pin: Option<Pin>,
-    /// What the document did with it, in the order publicize, study, implement, formulate.
+    /// What the document did with it, in the order publicize, study, implement, formulate, cite.
     pub actions: Vec<Action>,
     /// Planned (下一步, 将, 拟, 要 …) rather than done.
     pub planned: bool,

@@ -128,7 +128,7 @@ pub struct LawRow {
     pub documents: usize,
     /// Number of citations.
     pub mentions: usize,
-    /// Citations per action (publicize, study, implement, formulate).
+    /// Citations per action (publicize, study, implement, formulate, cite).
     pub actions: BTreeMap<String, usize>,
     /// Citations that are planned.
     pub planned: usize,
