@@ -120,7 +120,10 @@ fn score_citations(index: &Index, gold: &BTreeMap<String, Vec<Row>>, s: &mut Sco
         let mut matched = 0;
         for g in expected {
             let raw = g.raw.as_str();
-            let i = (at..found.len()).find(|&i| found[i].raw == raw && found[i].nested == g.nested);
+            // White space aside: a browser shows a page's line break inside a title as a space.
+            let bare = |s: &str| s.split_whitespace().collect::<String>();
+            let i = (at..found.len())
+                .find(|&i| bare(&found[i].raw) == bare(raw) && found[i].nested == g.nested);
             let Some(i) = i else {
                 s.check("title_recall", false, || {
                     format!("{path}: not found 《{raw}》")
@@ -332,6 +335,19 @@ fn tune3_half_scores() {
     );
 }
 
+/// The fourth set, two parts by two more hands (southern and central provinces; northern and
+/// eastern ones), scored fresh before any rule was tuned on it.
+#[test]
+fn tune4a_half_scores() {
+    check_half("tune4a", true, TUNE4_FLOORS);
+}
+
+/// The fourth set's second part.
+#[test]
+fn tune4b_half_scores() {
+    check_half("tune4b", true, TUNE4_FLOORS);
+}
+
 /// The half the rules were never tuned on: scores only, never its misses.
 #[test]
 fn heldout_half_scores() {
@@ -352,7 +368,7 @@ const TUNE_FLOORS: &[(&str, f64)] = &[
     ("questions", 0.99),
 ];
 const TUNE2_FLOORS: &[(&str, f64)] = &[
-    ("action", 0.96),
+    ("action", 0.97),
     ("state", 0.995),
     ("kind", 0.985),
     ("title_precision", 0.995),
@@ -365,17 +381,26 @@ const TUNE3_FLOORS: &[(&str, f64)] = &[
     ("kind", 0.98),
     ("title_precision", 0.995),
     ("title_recall", 0.995),
-    ("questions", 0.69),
+    ("questions", 0.89),
 ];
-/// Measured 2026-12-03 (action 0.914, state 0.980, kind 0.976, titles 0.988 / 0.984, questions
-/// 13/26); the goals (action 0.95, questions 95 %) are not met yet.
+const TUNE4_FLOORS: &[(&str, f64)] = &[
+    ("action", 0.98),
+    ("state", 0.995),
+    ("kind", 0.99),
+    ("title_precision", 0.995),
+    ("title_recall", 0.995),
+    ("questions", 0.99),
+];
+/// Measured 2026-12-03 after tuning on tune4 (action 0.920, state 0.986, kind 0.976, titles
+/// 0.988 / 0.984, questions 14/26); the goals (action 0.95, questions 95 %) are not met
+/// yet.
 const HELDOUT_FLOORS: &[(&str, f64)] = &[
-    ("action", 0.91),
-    ("state", 0.975),
+    ("action", 0.919),
+    ("state", 0.985),
     ("kind", 0.97),
     ("title_precision", 0.98),
     ("title_recall", 0.98),
     ("bare_precision", 0.99),
     ("bare_recall", 0.99),
-    ("questions", 0.49),
+    ("questions", 0.53),
 ];

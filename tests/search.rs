@@ -28,6 +28,12 @@ fn every_filter_narrows_to_the_documents_that_have_it() {
     assert!(subset("issuer:科学技术局")
         .iter()
         .all(|p| p.contains("科学技术局")));
+    // The full name with its places finds the documents that use the short one.
+    assert_eq!(
+        subset("issuer:张掖市高台县科学技术局"),
+        subset("issuer:高台县科学技术局")
+    );
+    assert!(paths(&index, "issuer:张掖市某某县科学技术局").is_empty());
     assert!(subset("region:张掖").iter().all(|p| p.contains("张掖市")));
     assert_eq!(subset("type:决定"), vec![DECISION]);
     assert_eq!(

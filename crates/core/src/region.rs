@@ -184,6 +184,18 @@ pub fn chain(s: &str) -> Vec<(Level, String)> {
     names
 }
 
+/// Whether `s` is place names only, outermost first (宝鸡市, 甘肃省张掖市): the part a full name
+/// of a body adds to its short name (宝鸡市陈仓区人民政府办公室 for 陈仓区人民政府办公室).
+pub fn is_places(s: &str) -> bool {
+    let mut rest = s;
+    let mut level = None;
+    while let Some(place) = place_at(rest, level) {
+        rest = &rest[place.len..];
+        level = Some(place.level);
+    }
+    !s.is_empty() && rest.is_empty()
+}
+
 /// `s` without a leading party prefix (中共高台县委 → 高台县委).
 pub fn strip_party(s: &str) -> &str {
     PARTY_PREFIXES
@@ -293,5 +305,13 @@ mod tests {
         for (name, region) in cases {
             assert_eq!(leading_region(name).as_deref(), *region, "{name}");
         }
+    }
+
+    #[test]
+    fn places_only() {
+        assert!(is_places("宝鸡市"));
+        assert!(is_places("甘肃省张掖市"));
+        assert!(!is_places("宝鸡市人民政府"));
+        assert!(!is_places(""));
     }
 }

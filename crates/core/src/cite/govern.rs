@@ -73,6 +73,7 @@ const PREPOSITIONS: &[&str] = &["在", "依托", "通过", "利用", "借助", "
 /// Verbs that hand printed matter out: 编印《…》并发放 is publicized too.
 const HAND_OUT: &[&str] = &[
     "发放", "分发", "派发", "散发", "赠送", "赠阅", "张贴", "发送", "配发", "送达", "送到", "送进",
+    "播出", "播放", "展播", "推送",
 ];
 /// Verbs of making printed matter that mean nothing unless it is handed out.
 const PRODUCE: &[&str] = &["印制", "制作", "汇编"];
@@ -109,6 +110,8 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 /// Coverbs that set a topic (围绕《条例》作专题辅导): a main verb after the title governs it instead.
 const TOPIC_COVERBS: &[&str] = &["围绕", "紧扣", "紧贴", "聚焦"];
+/// Words of training: whom a sentence names is whom it trains.
+const TRAINING: &[&str] = &["培训", "轮训", "辅导", "授课", "讲座"];
 /// Words that refer back to titles of the previous sentence: 上述文件的贯彻落实.
 const BACK_REFERENCES: &[&str] = &["上述", "以上", "前述", "这些", "该"];
 
@@ -130,6 +133,11 @@ pub struct Doc<'a> {
 impl Doc<'_> {
     /// The governor of outer title `t` (index into `titles`): the governor of its run.
     pub fn govern(&self, t: usize) -> Governor {
+        if self.is_form(t) {
+            // 将《活动情况统计表》报区司法局: a form is filled in and sent back, never publicized,
+            // studied or carried out.
+            return Governor::none();
+        }
         let run = self.run(t);
         self.govern_range(self.titles[run.start].start, self.titles[run.end - 1].end)
     }
@@ -157,6 +165,13 @@ impl Doc<'_> {
         self.for_outsiders(&mut g, start, end);
         self.by_invited(&mut g);
         g
+    }
+
+    /// Whether outer title `t` names a form to fill in (…统计表, …登记表).
+    fn is_form(&self, t: usize) -> bool {
+        let title = self.text.slice(self.titles[t].clone());
+        let title = title.trim_end_matches('》');
+        title.ends_with('表') && !title.ends_with("代表")
     }
 
     /// Whether the title is followed, in its clause, by an anniversary of its making
@@ -250,7 +265,17 @@ impl Doc<'_> {
             })
         });
         let staff_said = said(from..to, STAFF);
-        if addressed || in_clause || strangers || ((by_heading || by_title) && !staff_said) {
+        // 培养“法律明白人”186名，组织集中培训2次，培训内容以《…》为主: training in a sentence
+        // about outsiders and not about the staff trains them.
+        let trained = g.word.as_deref().is_some_and(|w| TRAINING.contains(&w))
+            && said(from..to, OUTSIDERS)
+            && !staff_said;
+        if addressed
+            || in_clause
+            || strangers
+            || trained
+            || ((by_heading || by_title) && !staff_said)
+        {
             g.actions.retain(|a| *a != Action::Study);
             g.actions.push(Action::Publicize);
             g.actions.sort();
@@ -286,11 +311,12 @@ impl Doc<'_> {
         })
     }
 
-    /// In an article of a measure (第四条 考试内容包括：…《宪法》), a title the article lists or
-    /// invokes (违反《…》的) is cited.
+    /// In an article of a measure (第四条 考试内容包括：…《宪法》), a title the article lists,
+    /// invokes (违反《…》的) or tells its addressees to act on (重点宣传《宪法》) is cited: a
+    /// measure's articles are its rules, not work its author did or plans.
     fn in_measure_article(&self, g: &mut Governor, start: usize) {
         let listed = (g.actions.is_empty() && g.word.is_none()) || g.source == Source::Genre;
-        let invoked = g.word.as_deref() == Some("违反");
+        let invoked = g.word.as_deref() == Some("违反") || !g.actions.is_empty();
         let article = self.in_article(start) || self.under_article(start);
         if self.genre == Some(Genre::Measure) && article && (listed || invoked) {
             g.actions = vec![Action::Cite];
@@ -416,6 +442,22 @@ impl Doc<'_> {
                 if let Some(main) = self.after_acting(end, stop, Source::Clause) {
                     return Some(main);
                 }
+                // 围绕《A》和《B》，在集市开展集中宣传: when the coverb's clause ends with the
+                // titles, the verb of the next clause.
+                let rest_empty =
+                    (end..clause_end).all(|i| text.masked[i] || RUN_GLUE.contains(&text.chars[i]));
+                let next = clause_end + 1;
+                if rest_empty
+                    && text
+                        .chars
+                        .get(clause_end)
+                        .is_some_and(|c| "，,".contains(*c))
+                {
+                    let next_end = text.end_of(next, CLAUSE_END);
+                    if let Some(main) = self.after_acting(next, next_end, Source::Sentence) {
+                        return Some(main);
+                    }
+                }
             }
             return Some(g);
         }
@@ -478,7 +520,10 @@ impl Doc<'_> {
             let continues = ["以及", "及", "和", "并"]
                 .iter()
                 .any(|w| first.starts_with(w));
-            let has_word = (start..i).any(|j| word_at(text, j).is_some());
+            // 并在《南充日报》开设专栏: a clause with a channel of its own does not go on the last.
+            let has_word = (start..i).any(|j| {
+                word_at(text, j).is_some() || PREPOSITIONS.iter().any(|w| text.word_at(j, w))
+            });
             if !continues || has_word || start == 0 || text.is_boundary(start - 1, SENTENCE_END) {
                 return start;
             }
@@ -724,6 +769,13 @@ impl Doc<'_> {
             // 新施行的《…》, 国务院印发的《…》, 组织学习的《…》.
             Some('的') => true,
             Some('后') => matches!(word.sense, Sense::Act([Action::Formulate])),
+            // 2024年11月修订、2025年7月1日起施行的《…》: one of a list of dates in the title's life.
+            Some('、') => {
+                let text = self.text;
+                (end + 1..text.len().min(end + 24))
+                    .take_while(|&k| !CLAUSE_END.contains(&text.chars[k]) || text.masked[k])
+                    .any(|k| text.chars[k] == '的' && text.masked.get(k + 1) == Some(&true))
+            }
             _ => false,
         }
     }
@@ -857,7 +909,7 @@ impl Doc<'_> {
         });
         // 在此基础上突出《…》: the phrase of 在 closed before the title.
         let closed = text.chars[p] == '在'
-            && (p + 1..end).any(|i| !text.masked[i] && "上中下里内时".contains(text.chars[i]));
+            && (p + 1..end).any(|i| !text.masked[i] && "上中下里内时前后".contains(text.chars[i]));
         if closed {
             return false;
         }
@@ -1102,6 +1154,11 @@ impl Doc<'_> {
             return None;
         }
         let l = self.line_index(start)?;
+        // （四）发放普法读物。向农户发放《A》；各村农家书屋配齐《B》: the heading that opens the
+        // title's own line, before its first full stop.
+        if let Some(g) = self.inline_heading(l, start) {
+            return Some(g);
+        }
         let mut level = self.lines[l]
             .marker
             .filter(|m| m.is_heading())
@@ -1120,6 +1177,16 @@ impl Doc<'_> {
             }
         }
         None
+    }
+
+    /// The word of the heading opening line `l` (（四）发放普法读物。…) when character `i` stands
+    /// after its full stop.
+    fn inline_heading(&self, l: usize, i: usize) -> Option<Governor> {
+        let line = &self.lines[l];
+        let m = line.marker.filter(|m| m.is_heading())?;
+        let from = line.range.start + m.len;
+        let stop = (from..i).find(|&k| !self.text.masked[k] && self.text.chars[k] == '。')?;
+        self.heading_word(from, stop + 1)
     }
 
     /// Whether the sentence of character `i` has a governing word of its own (not one describing
@@ -1385,6 +1452,30 @@ mod tests {
             ("发放《宪法》、《民法典》等宣传册", &[&[P], &[P]]),
             ("围绕《优化营商环境条例》开展执法检查", &[&[I]]),
             ("紧扣《乡村振兴促进法》", &[&[I]]),
+            (
+                "各乡镇围绕《民族区域自治法》和《若干规定》，在集市开展集中宣传52场。",
+                &[&[P], &[P]],
+            ),
+            ("并在《南充日报》开设普法专栏", &[&[]]),
+            ("并在7月1日前完成对《裁量权基准》的修订。", &[&[F]]),
+            (
+                "会议通读了2024年11月修订、2025年7月1日起施行的《矿产资源法》。",
+                &[&[S]],
+            ),
+            (
+                "村两委全年学了《村民委员会组织法》，给每户发了一本《农民必读》。",
+                &[&[S], &[P]],
+            ),
+            ("县委办公室印发了《实施意见》", &[&[]]),
+            (
+                "制作《合规每日一课》短视频36期，在矿区电视台播出。",
+                &[&[P]],
+            ),
+            ("严格履行《第一责任人职责规定》", &[&[I]]),
+            (
+                "请于12月10日前将活动总结和《活动情况统计表》报区司法局普法与依法治理股。",
+                &[&[]],
+            ),
             ("对照《法治政府建设实施纲要》查找差距", &[&[I]]),
             ("深入开展以案释法，讲解《反电信网络诈骗法》", &[&[P]]),
             ("送法进企业，普及《劳动合同法》知识", &[&[P]]),
@@ -1430,6 +1521,18 @@ mod tests {
             (
                 "二、宣传重点：1．《宪法》；2．《民法典》",
                 &[(&[P], Source::Lead), (&[P], Source::Lead)],
+            ),
+            (
+                "## 三、宣传重点
+
+（一）《民法典》中与群众生活密切相关的规定；
+
+（二）2025年2月1日起施行的《解释（二）》；",
+                &[(&[P], Source::Heading), (&[P], Source::Heading)],
+            ),
+            (
+                "（四）发放普法读物。向全镇农户发放《农民必读》；各村农家书屋配齐《民法典百问百答》。",
+                &[(&[P], Source::Clause), (&[P], Source::Heading)],
             ),
             (
                 "重点学习以下法律法规：\n1．《行政处罚法》\n2．《行政许可法》\n（2）《行政复议法》",
@@ -1480,5 +1583,12 @@ mod tests {
         assert_eq!(got, vec![(vec![S], Source::Genre); 2]);
         let measure = "第二十条 违反本办法规定的，依照《行政处罚法》予以处罚。";
         assert_eq!(governed(measure, Some(Genre::Measure), None)[0].0, vec![C]);
+        // An article telling its addressees what to publicize is a rule of the measure.
+        let article = "第七条　法律顾问履行下列职责：\n（二）每月开展一次法治宣传，重点宣传《宪法》《民法典》；";
+        let got = governed(article, Some(Genre::Measure), None);
+        assert_eq!(
+            got.iter().map(|g| g.0.clone()).collect::<Vec<_>>(),
+            vec![vec![C], vec![C]]
+        );
     }
 }

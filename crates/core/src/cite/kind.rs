@@ -118,6 +118,8 @@ const PUBLICATION_ENDINGS: &[&str] = &[
     "故事",
     "故事集",
     "画册",
+    "图解",
+    "图册",
     "漫画",
     "明白纸",
     "宣传册",
@@ -148,7 +150,7 @@ const PLAN_ENDINGS: &[&str] = &["计划", "规划", "要点", "方案", "纲要"
 const NORMATIVE_ENDINGS: &[&str] = &[
     "意见", "通知", "细则", "大纲", "决定", "规则", "准则", "指引", "指南", "清单", "目录", "规范",
     "措施", "基准", "制度", "机制", "标准", "公约", "守则", "章程", "结果", "通报", "批复", "办法",
-    "规定", "决议", "民约", "村规",
+    "规定", "决议", "民约", "村规", "范本",
 ];
 /// Bodies whose own rules are normative documents wherever they are (a company's, a college's).
 const INSTITUTIONS: &[&str] = &[
@@ -226,7 +228,12 @@ fn is_institutions_own(title: &str) -> bool {
         "国家",
         "农",
     ];
-    if title.contains("有限公司") || title.contains("股份公司") {
+    // 集团合规管理办法: the author's own group or company, named first.
+    if title.contains("有限公司")
+        || title.contains("股份公司")
+        || title.starts_with("集团")
+        || title.starts_with("公司")
+    {
         return true;
     }
     let head: Vec<char> = title.chars().take(16).collect();
@@ -319,6 +326,9 @@ mod tests {
                 Kind::NormativeDocument,
             ),
             ("劳动者维权法律知识100问", Kind::Publication),
+            ("民法典婚姻家庭编图解", Kind::Publication),
+            ("集团合规管理办法", Kind::NormativeDocument),
+            ("河口镇村规民约范本", Kind::NormativeDocument),
             ("小微企业合规经营手册", Kind::Publication),
             ("农民身边的民法典", Kind::Publication),
             ("习近平法治思想概论", Kind::Publication),

@@ -94,10 +94,13 @@ fn marker(s: &[char]) -> Option<Marker> {
     };
     let first = *s.first()?;
     if first == '#' {
+        // `## 三、宣传重点`: the numbering inside says the level, as it would without the `#`s.
         let n = count(0, &|c| c == '#');
+        let len = n + spaces(n);
+        let inner = s.get(len..).and_then(marker);
         return Some(Marker {
-            level: n as u8,
-            len: n + spaces(n),
+            level: inner.map_or(n as u8, |m| m.level),
+            len: len + inner.map_or(0, |m| m.len),
             markdown: true,
         });
     }
@@ -236,6 +239,8 @@ mod tests {
             ("一是加强学习", Some((6, 2))),
             ("- 《宪法》", Some((6, 2))),
             ("## 下一步打算", Some((2, 3))),
+            ("## 三、宣传重点", Some((1, 5))),
+            ("### （一）学习内容", Some((2, 7))),
             ("第十二条 本办法", None),
             ("2024年工作", None),
             ("1.5万册", None),

@@ -63,6 +63,14 @@ const WORDS: &[(&str, Sense)] = &[
     ("播放", Sense::Act(P)),
     ("推送", Sense::Act(P)),
     ("刊播", Sense::Act(P)),
+    ("播出", Sense::Act(P)),
+    // Plain words of village and township reports (全年学了《…》, 讲了《…》, 每户发了一本《…》);
+    // `word_at` refuses them inside a longer word (印发了, 教学了, 演讲了).
+    ("讲了", Sense::Act(P)),
+    ("讲到", Sense::Act(P)),
+    ("发了", Sense::Act(P)),
+    ("发给", Sense::Act(P)),
+    ("学了", Sense::Act(S)),
     ("送到", Sense::Act(P)),
     ("送进", Sense::Act(P)),
     ("送入", Sense::Act(P)),
@@ -143,6 +151,7 @@ const WORDS: &[(&str, Sense)] = &[
     ("运用", Sense::Act(I)),
     ("遵守", Sense::Act(I)),
     ("践行", Sense::Act(I)),
+    ("履行", Sense::Act(I)),
     ("对标", Sense::Act(I)),
     ("落地", Sense::Act(I)),
     ("据此", Sense::Act(I)),
@@ -243,6 +252,17 @@ const NOT_AFTER_IMPLEMENT: &[&str] = &[
     "以来", "周年", "之际", "后", "前", "方案", "细则", "办法", "意见", "计划", "以前", "之日",
 ];
 
+/// Characters that make a longer word with the first character of a plain word (讲了, 发了, 学了):
+/// 演讲了, 印发了, 教学了 hold none of them.
+const BEFORE_PLAIN: &[(char, &str)] = &[
+    ('讲', "宣开演主听专必精再"),
+    (
+        '发',
+        "印下分派散编颁核转开出收引爆批激突首研配代补复揭告启蒸挥自萌生焕奋勃群统签",
+    ),
+    ('学', "教大中小科自研督上入升同数文哲医化法力治好勤劝留办"),
+];
+
 /// The known word starting at character `i` of `text`, if an unmasked one does and it is used as
 /// a verb there (not inside a name).
 pub fn word_at(text: &Text, i: usize) -> Option<Word> {
@@ -255,6 +275,17 @@ pub fn word_at(text: &Text, i: usize) -> Option<Word> {
     // 推进乡村依法治理 holds no 进乡村: 进 closes a word of its own there.
     if first == '进' && i > 0 && text.at(i - 1).is_some_and(|p| BEFORE_JIN.contains(p)) {
         return None;
+    }
+    if word.text.chars().count() == 2 {
+        let inside = BEFORE_PLAIN.iter().any(|(c, before)| {
+            *c == first
+                && matches!(word.text.chars().nth(1), Some('了' | '到' | '给'))
+                && i > 0
+                && text.at(i - 1).is_some_and(|p| before.contains(p))
+        });
+        if inside {
+            return None;
+        }
     }
     let after = i + word.text.chars().count();
     let follows = |list: &[&str]| list.iter().any(|s| text.word_at(after, s));
@@ -457,6 +488,14 @@ mod tests {
         (0..t.len()).find_map(|i| word_at(&t, i)).map(|w| w.text)
     }
 
+    fn last_word(text: &str) -> Option<&'static str> {
+        let t = Text::new(text, &[]);
+        (0..t.len())
+            .rev()
+            .find_map(|i| word_at(&t, i))
+            .map(|w| w.text)
+    }
+
     #[test]
     fn every_word_is_found_as_written() {
         for (word, _) in WORDS {
@@ -476,6 +515,11 @@ mod tests {
         assert_eq!(first_word("知识竞赛"), Some("知识竞赛"));
         assert_eq!(first_word("推进乡村依法治理"), None);
         assert_eq!(first_word("开展民法典进乡村活动"), Some("进乡村"));
+        assert_eq!(first_word("全年学了"), Some("学了"));
+        assert_eq!(first_word("印发了"), Some("印发"));
+        assert_eq!(last_word("印发了"), Some("印发"));
+        assert_eq!(last_word("每户发了一本"), Some("发了"));
+        assert_eq!(last_word("上学了"), None);
     }
 
     #[test]

@@ -76,7 +76,7 @@ const GENERIC: &[&str] = &[
     "章程",
 ];
 /// Version of the extraction rules; part of the fingerprint an index records.
-const CITE_RULES_VERSION: u32 = 2;
+const CITE_RULES_VERSION: u32 = 3;
 /// Titles named without marks are looked for only if they end like a rule.
 const BARE_ENDINGS: &[&str] = &["法", "法典", "条例"];
 

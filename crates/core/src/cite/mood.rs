@@ -192,6 +192,10 @@ const PLANNING_HEADINGS: &[&str] = &[
     "新的一年",
     "努力方向",
     "下一年",
+    // The demands of a meeting's minutes (会议纪要): what the units are to do.
+    "会议要求",
+    "会议强调",
+    "会议部署",
 ];
 /// Words of a heading that opens a part about what was done.
 const DONE_HEADINGS: &[&str] = &[
@@ -562,6 +566,13 @@ fn jiang_is_future(text: &Text, j: usize) -> bool {
     if c(j + 1) == Some('其') || c(j + 1) == Some('该') {
         return false;
     }
+    // 大将广场, 老将, 少将: a noun of its own (in a place's name), no marker of the future.
+    if j.checked_sub(1)
+        .and_then(c)
+        .is_some_and(|p| "大主名武少良猛干老战".contains(p))
+    {
+        return false;
+    }
     let end = text.end_of(j, super::text::CLAUSE_END);
     if (j + 1..end).any(|k| DISPOSAL.iter().any(|w| text.word_at(k, w))) {
         return false;
@@ -706,6 +717,7 @@ mod tests {
             ("今年要在此基础上，已组织学习《行政处罚法》", Some(false)),
             ("去年宣传周期间，全区发放《宪法》单行本1.2万册", Some(false)),
             ("省厅印发的《工作要点》，现转发给你们", Some(false)),
+            ("在县城大将广场开展宣传活动，向市民普及《消费者权益保护法》", None),
             (
                 "为适应新时代政府治理的新要求，进一步规范市政府工作运行，市司法局会同市政府办公室对2021年印发的《规则》进行了修订，形成了送审稿。",
                 Some(false),

@@ -22,7 +22,7 @@ pub(crate) use page::is_field_line;
 
 /// Version of the metadata rules: part of what an index records, so that an index built with
 /// other rules is rebuilt.
-pub const RULES_VERSION: u32 = 3;
+pub const RULES_VERSION: u32 = 4;
 
 /// What is known about a document besides its text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -397,7 +397,9 @@ fn is_title_text(title: &str) -> bool {
 /// longer of the two when they agree (a `<title>` may leave out the province: 宝山区… for
 /// 上海市宝山区…); a declared title that is furniture (Document, the site's name) is not used.
 fn choose_title(found: &Found, declared: Option<&str>) -> String {
-    let declared = declared.map(|d| d.trim()).filter(|d| is_declared_title(d));
+    let declared = declared
+        .map(|d| without_site_name(d.trim()))
+        .filter(|d| is_declared_title(d));
     let Some(declared) = declared else {
         return found.text.clone();
     };
@@ -415,6 +417,25 @@ fn choose_title(found: &Found, declared: Option<&str>) -> String {
         declared.to_owned()
     } else {
         found.text.clone()
+    }
+}
+
+/// A page title without the site's name it ends with (`关于…的通知-陈仓区人民政府`,
+/// `…活动 - 某市人民政府网`, `…_某县人民政府门户网站`).
+fn without_site_name(title: &str) -> &str {
+    let Some((head, tail)) = title.rsplit_once(['-', '－', '_', '|', '｜']) else {
+        return title;
+    };
+    let tail = tail.trim();
+    let site = org::is_org_line(tail)
+        || ["网", "网站", "门户网站", "政务网", "信息公开"]
+            .iter()
+            .any(|e| tail.ends_with(e));
+    let head = head.trim();
+    if site && head.chars().count() >= MIN_DOCUMENT_TITLE_CHARS && !org::is_org_line(head) {
+        without_site_name(head)
+    } else {
+        title
     }
 }
 

@@ -98,7 +98,16 @@ impl Lookup for IndexLookup<'_> {
 
     fn keyword_terms(&self, field: Field, value: &str) -> Vec<Term> {
         let wanted = keyword_form(value);
-        let keep = |term: &str| keyword_form(term).contains(&wanted);
+        // 宝鸡市陈仓区人民政府办公室 finds the documents that call themselves 陈仓区人民政府办公室:
+        // a full name is the short one with its places before it.
+        let keep = |term: &str| {
+            let term = keyword_form(term);
+            term.contains(&wanted)
+                || (term.chars().count() >= 4
+                    && wanted
+                        .strip_suffix(term.as_str())
+                        .is_some_and(crate::region::is_places))
+        };
         self.terms(field, None, &keep)
             .iter()
             .map(|t| Term::from_field_text(field, t))

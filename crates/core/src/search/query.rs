@@ -57,7 +57,8 @@ pub enum Filter {
     Kind(Kind),
     /// `state:planned` or `state:done` — a citation is planned, or done.
     Planned(bool),
-    /// `issuer:` — the issuer (发文机关) contains this text.
+    /// `issuer:` — the issuer (发文机关) contains this text, or this text is the issuer with
+    /// places before it (张掖市高台县科学技术局 for 高台县科学技术局).
     Issuer(String),
     /// `region:` — the region (地区) contains this text.
     Region(String),

@@ -374,6 +374,17 @@ fn titles_broken_after_the_issuer_and_declared_titles() {
         "区人民政府办公室关于印发某计划的通知",
     );
     assert_eq!(shorter.title, "某区人民政府办公室关于印发某计划的通知");
+    // The site's name after the page's title is no part of it.
+    let suffixed = page(
+        "某区人民政府办公室关于转发《某市2025年普法工作要点》的通知
+各镇：
+正文。",
+        "某市某区人民政府办公室关于转发《某市2025年普法工作要点》的通知-某区人民政府",
+    );
+    assert_eq!(
+        suffixed.title,
+        "某市某区人民政府办公室关于转发《某市2025年普法工作要点》的通知"
+    );
     let untitled = page(
         "全面推进严格规范公正文明执法。",
         "2023年法治政府建设年度报告",
