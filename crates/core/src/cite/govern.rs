@@ -184,7 +184,13 @@ impl Doc<'_> {
                 .iter()
                 .any(|w| text.word_at(i, w))
         });
-        made.is_some_and(|m| (m..clause_end).any(|i| text.word_at(i, "周年")))
+        let Some(year) = made.and_then(|m| (m..clause_end).find(|&i| text.word_at(i, "周年")))
+        else {
+            return false;
+        };
+        // 开展《…》施行一周年宣传: the anniversary names an activity, whose word governs.
+        let activity_end = text.end_of(year, CLAUSE_END);
+        !(year + 2..activity_end).any(|i| word_at(text, i).is_some())
     }
 
     /// An expert invited to explain a title explains it to the author's staff: 邀请党校教授专题
@@ -465,6 +471,9 @@ impl Doc<'_> {
             return Some(Governor::none());
         }
         if let Some(g) = self.after(end, stop, Source::Clause) {
+            return Some(g);
+        }
+        if let Some(g) = self.pushed_forward(clause, start) {
             return Some(g);
         }
         if self.disposes(clause, start) {
@@ -1179,6 +1188,22 @@ impl Doc<'_> {
         None
     }
 
+    /// 扎实推进《提升行政执法质量三年行动计划》: 推进 or 推动 right before a title with no word
+    /// after it carries the title out.
+    fn pushed_forward(&self, clause: usize, start: usize) -> Option<Governor> {
+        let text = self.text;
+        let at = start.checked_sub(2).filter(|&a| a >= clause)?;
+        ["推进", "推动"]
+            .iter()
+            .any(|w| text.word_at(at, w))
+            .then(|| Governor {
+                actions: vec![Action::Implement],
+                word: Some(text.slice(at..start)),
+                source: Source::Clause,
+                at: Some(at),
+            })
+    }
+
     /// The word of the heading opening line `l` (（四）发放普法读物。…) when character `i` stands
     /// after its full stop.
     fn inline_heading(&self, l: usize, i: usize) -> Option<Governor> {
@@ -1472,6 +1497,15 @@ mod tests {
                 &[&[P]],
             ),
             ("严格履行《第一责任人职责规定》", &[&[I]]),
+            (
+                "扎实推进《提升行政执法质量三年行动计划》，组织执法人员培训",
+                &[&[I]],
+            ),
+            (
+                "配合司法所开展《农村集体经济组织法》施行一周年宣传",
+                &[&[P]],
+            ),
+            ("《国家安全法》颁布施行十周年", &[&[]]),
             (
                 "请于12月10日前将活动总结和《活动情况统计表》报区司法局普法与依法治理股。",
                 &[&[]],

@@ -270,6 +270,13 @@ pub fn word_at(text: &Text, i: usize) -> Option<Word> {
     if text.masked[i] {
         return None;
     }
+    if first == '讲' && lessons_after(text, i + 1) {
+        // 围绕《未成年人保护法》讲2节: lessons given, to others.
+        return Some(Word {
+            text: "讲",
+            sense: Sense::Act(P),
+        });
+    }
     let candidates = index().get(&first)?;
     let word = candidates.iter().find(|w| text.word_at(i, w.text))?;
     // 推进乡村依法治理 holds no 进乡村: 进 closes a word of its own there.
@@ -302,6 +309,15 @@ pub fn word_at(text: &Text, i: usize) -> Option<Word> {
         return None;
     }
     Some(*word)
+}
+
+/// Whether a count of lessons starts at character `i`: 2节, 一堂, 3场, 两次.
+fn lessons_after(text: &Text, i: usize) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c);
+    let n = (i..i + 3)
+        .take_while(|&k| text.at(k).is_some_and(numeral))
+        .count();
+    n > 0 && text.at(i + n).is_some_and(|c| "节课堂场次期".contains(c))
 }
 
 /// The words by first character, longest first.
@@ -520,6 +536,8 @@ mod tests {
         assert_eq!(last_word("印发了"), Some("印发"));
         assert_eq!(last_word("每户发了一本"), Some("发了"));
         assert_eq!(last_word("上学了"), None);
+        assert_eq!(last_word("围绕专章讲2节"), Some("讲"));
+        assert_eq!(first_word("讲话精神"), None);
     }
 
     #[test]
