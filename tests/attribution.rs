@@ -348,6 +348,19 @@ fn tune4b_half_scores() {
     check_half("tune4b", true, TUNE4_FLOORS);
 }
 
+/// The fifth set, two parts by two more hands (Jiangsu, Anhui, Shanghai, Chongqing; Hebei,
+/// Guizhou, Ningxia, Jilin), scored fresh before any rule was tuned on it.
+#[test]
+fn tune5a_half_scores() {
+    check_half("tune5a", true, TUNE5_FLOORS);
+}
+
+/// The fifth set's second part.
+#[test]
+fn tune5b_half_scores() {
+    check_half("tune5b", true, TUNE5_FLOORS);
+}
+
 /// The half the rules were never tuned on: scores only, never its misses.
 #[test]
 fn heldout_half_scores() {
@@ -368,7 +381,7 @@ const TUNE_FLOORS: &[(&str, f64)] = &[
     ("questions", 0.99),
 ];
 const TUNE2_FLOORS: &[(&str, f64)] = &[
-    ("action", 0.97),
+    ("action", 0.975),
     ("state", 0.995),
     ("kind", 0.985),
     ("title_precision", 0.995),
@@ -376,7 +389,7 @@ const TUNE2_FLOORS: &[(&str, f64)] = &[
     ("questions", 0.79),
 ];
 const TUNE3_FLOORS: &[(&str, f64)] = &[
-    ("action", 0.96),
+    ("action", 0.97),
     ("state", 0.995),
     ("kind", 0.98),
     ("title_precision", 0.995),
@@ -391,8 +404,16 @@ const TUNE4_FLOORS: &[(&str, f64)] = &[
     ("title_recall", 0.995),
     ("questions", 0.99),
 ];
-/// Measured 2026-12-03 after tuning on tune4 (action 0.920, state 0.986, kind 0.976, titles
-/// 0.988 / 0.984, questions 14/26); the goals (action 0.95, questions 95 %) are not met
+const TUNE5_FLOORS: &[(&str, f64)] = &[
+    ("action", 0.98),
+    ("state", 0.98),
+    ("kind", 0.995),
+    ("title_precision", 0.995),
+    ("title_recall", 0.995),
+    ("questions", 0.66),
+];
+/// Measured 2026-12-03 after tuning on tune4 and tune5 (action 0.920, state 0.986, kind 0.976,
+/// titles 0.988 / 0.984, questions 14/26); the goals (action 0.95, questions 95 %) are not met
 /// yet.
 const HELDOUT_FLOORS: &[(&str, f64)] = &[
     ("action", 0.919),

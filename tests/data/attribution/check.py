@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks one half of the attribution set (see README.md in this folder).
 
-Usage: python3 tests/data/attribution/check.py tune|tune2|tune3|tune4a|tune4b|heldout
+Usage: python3 tests/data/attribution/check.py tune|tune2|tune3|tune4a|tune4b|tune5a|tune5b|heldout
 
 Checks that
   - every 《…》 occurrence in each file of HALF/docs (the outer title, and each 〈…〉 nested in it)
@@ -333,8 +333,8 @@ def check_questions(half_dir, titles):
 
 
 def main(argv):
-    if len(argv) != 2 or argv[1] not in ('tune', 'tune2', 'tune3', 'tune4a', 'tune4b', 'heldout'):
-        print('usage: python3 tests/data/attribution/check.py tune|tune2|tune3|tune4a|tune4b|heldout', file=sys.stderr)
+    if len(argv) != 2 or argv[1] not in ('tune', 'tune2', 'tune3', 'tune4a', 'tune4b', 'tune5a', 'tune5b', 'heldout'):
+        print('usage: python3 tests/data/attribution/check.py tune|tune2|tune3|tune4a|tune4b|tune5a|tune5b|heldout', file=sys.stderr)
         return 2
     half_dir = os.path.join(HERE, argv[1])
     if not os.path.isdir(half_dir):

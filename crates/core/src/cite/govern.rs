@@ -208,6 +208,14 @@ impl Doc<'_> {
         let audience = (clause..text.end_of(at, CLAUSE_END)).any(|i| {
             OUTSIDERS.iter().any(|w| text.word_at(i, w)) || "为向给".contains(text.chars[i])
         });
+        // 举办“法律明白人”培训班，邀请法律顾问讲解《…》: the sentence names whom it is for.
+        let sentence = text.start_of(at, SENTENCE_END)..text.end_of(at, SENTENCE_END);
+        let says = |words: &[&str]| {
+            sentence
+                .clone()
+                .any(|i| words.iter().any(|w| text.said_at(i, w)))
+        };
+        let audience = audience || (says(OUTSIDERS) && !says(STAFF));
         if invited && !audience {
             g.actions = vec![Action::Study];
         }
@@ -460,7 +468,17 @@ impl Doc<'_> {
                         .is_some_and(|c| "，,".contains(*c))
                 {
                     let next_end = text.end_of(next, CLAUSE_END);
-                    if let Some(main) = self.after_acting(next, next_end, Source::Sentence) {
+                    let around = |g: &Governor| {
+                        g.actions
+                            .iter()
+                            .all(|a| matches!(a, Action::Publicize | Action::Study))
+                    };
+                    // …开展集中宣传 (around the titles), not …完成公司章程的修订 (of something
+                    // else).
+                    if let Some(main) = self
+                        .after_acting(next, next_end, Source::Sentence)
+                        .filter(around)
+                    {
                         return Some(main);
                     }
                 }
@@ -616,10 +634,40 @@ impl Doc<'_> {
                 {
                     continue;
                 }
+                if word.text == "施行" && self.takes_effect(from, i) {
+                    // 《法治宣传教育法》正式施行: the law comes into force; nobody acts on it.
+                    return Some(Governor {
+                        actions: Vec::new(),
+                        word: Some("施行".to_owned()),
+                        source,
+                        at: Some(i),
+                    });
+                }
                 return Some(self.chain_forward(i, word, to, source));
             }
         }
         None
+    }
+
+    /// Whether 施行 at `at`, after a title ending at `from`, says the title comes into force: only
+    /// a date or an adverb (正式, 将, 于…起) stands between them.
+    fn takes_effect(&self, from: usize, at: usize) -> bool {
+        // 《行政复议法》施行第一年: a time in the law's life, which the sentence may act on.
+        let ends = self
+            .text
+            .at(at + 2)
+            .is_none_or(|c| CLAUSE_END.contains(&c) || c == '了');
+        if !ends {
+            return false;
+        }
+        let between = self.text.slice(from..at);
+        let between = between
+            .trim_start_matches(['于', '自', '将'])
+            .trim_end_matches(['起', '正', '式'])
+            .trim_end_matches("正式");
+        between.chars().all(|c| {
+            c.is_ascii_digit() || "年月日号起正式将于自开始 ".contains(c) || c.is_whitespace()
+        })
     }
 
     /// Every action named after the frame of disposal at `frame` (纳入…学习内容, 作为…学习宣传的
@@ -774,6 +822,15 @@ impl Doc<'_> {
     /// verb of formulating followed by 后) describes the title; it does not say what this
     /// document did.
     fn attributive(&self, word: Word, end: usize) -> bool {
+        // 新出台和新修订的法律: what is new, not what the author made.
+        let start = end - word.text.chars().count();
+        let formulate = matches!(word.sense, Sense::Act([Action::Formulate]));
+        let new_and = start > 0
+            && self.text.at(start - 1) == Some('新')
+            && self.text.at(end).is_some_and(|c| "和、及与".contains(c));
+        if formulate && new_and {
+            return true;
+        }
         match self.text.at(end) {
             // 新施行的《…》, 国务院印发的《…》, 组织学习的《…》.
             Some('的') => true,
@@ -1106,23 +1163,33 @@ impl Doc<'_> {
             let heading = line
                 .marker
                 .filter(|m| m.is_heading() || m.level < item_level);
+            let lead_in = trimmed.ends_with(['：', ':']);
             if let Some(m) = heading {
+                // （一）提升法治素养。…学法12次，学习内容包括：: the heading's own lead-in first.
+                let lead = lead_in.then(|| self.lead_of(line)).flatten();
                 let from = line.range.start + m.len;
-                return self.heading_word(from, line.range.end);
+                return lead.or_else(|| self.heading_word(from, line.range.end));
             }
-            if trimmed.ends_with(['：', ':']) {
-                let colon = line.range.start + raw.trim_end().chars().count() - 1;
-                let from = self
-                    .text
-                    .start_of(colon, SENTENCE_END)
-                    .max(line.range.start);
-                return self.before(from, colon, Source::Lead);
+            if lead_in {
+                return self.lead_of(line);
             }
             if !self.is_item(k) && line.cells.is_empty() {
                 return None;
             }
         }
         None
+    }
+
+    /// The governing word of a line that leads into a list (重点学习以下法律法规：): before its
+    /// colon, in its last sentence.
+    fn lead_of(&self, line: &Line) -> Option<Governor> {
+        let raw = self.text.slice(line.range.clone());
+        let colon = line.range.start + raw.trim_end().chars().count() - 1;
+        let from = self
+            .text
+            .start_of(colon, SENTENCE_END)
+            .max(line.range.start);
+        self.before(from, colon, Source::Lead)
     }
 
     /// Whether line `l` is a list item: numbered below the headings, a bullet, or a line of
@@ -1506,6 +1573,18 @@ mod tests {
                 &[&[P]],
             ),
             ("《国家安全法》颁布施行十周年", &[&[]]),
+            ("11月1日，《法治宣传教育法》正式施行。", &[&[]]),
+            ("《条例》自2025年5月1日起施行", &[&[]]),
+            ("推动《A》《B》落地实施", &[&[I], &[I]]),
+            (
+                "各子公司要紧扣《公司法》，在6月底前完成公司章程的修订。",
+                &[&[I]],
+            ),
+            (
+                "举办“法律明白人”培训班，邀请镇法律顾问讲解《农村土地承包法》，参训80人。",
+                &[&[P]],
+            ),
+            ("局党组邀请党校教授专题解读《宪法》", &[&[S]]),
             (
                 "请于12月10日前将活动总结和《活动情况统计表》报区司法局普法与依法治理股。",
                 &[&[]],

@@ -175,7 +175,13 @@ pub fn classify(title: &str) -> Kind {
         Kind::Publication
     } else if ends(OTHER_ENDINGS) {
         Kind::Other
-    } else if starts(&["中国共产党", "党政", "党内", "党委", "党组"]) {
+    } else if core.ends_with("普法") {
+        // 《梨树普法》: a county's bulletin or column, no law.
+        Kind::Publication
+    } else if starts(&["中国共产党", "党政", "党内", "党委", "党组"])
+        || (core.contains("党组织工作")
+            && ["规则", "条例", "规定"].iter().any(|e| core.ends_with(e)))
+    {
         Kind::PartyRegulation
     } else if starts(&["最高人民法院", "最高人民检察院"]) {
         Kind::JudicialInterpretation
@@ -327,6 +333,8 @@ mod tests {
             ),
             ("劳动者维权法律知识100问", Kind::Publication),
             ("民法典婚姻家庭编图解", Kind::Publication),
+            ("梨树普法", Kind::Publication),
+            ("中小学校党组织工作规则（试行）", Kind::PartyRegulation),
             ("集团合规管理办法", Kind::NormativeDocument),
             ("河口镇村规民约范本", Kind::NormativeDocument),
             ("小微企业合规经营手册", Kind::Publication),

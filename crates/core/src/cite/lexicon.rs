@@ -68,6 +68,7 @@ const WORDS: &[(&str, Sense)] = &[
     // `word_at` refuses them inside a longer word (印发了, 教学了, 演讲了).
     ("讲了", Sense::Act(P)),
     ("讲到", Sense::Act(P)),
+    ("讲讲", Sense::Act(P)),
     ("发了", Sense::Act(P)),
     ("发给", Sense::Act(P)),
     ("学了", Sense::Act(S)),
@@ -270,12 +271,8 @@ pub fn word_at(text: &Text, i: usize) -> Option<Word> {
     if text.masked[i] {
         return None;
     }
-    if first == '讲' && lessons_after(text, i + 1) {
-        // 围绕《未成年人保护法》讲2节: lessons given, to others.
-        return Some(Word {
-            text: "讲",
-            sense: Sense::Act(P),
-        });
+    if let Some(word) = plain_verb(text, i, first) {
+        return Some(word);
     }
     let candidates = index().get(&first)?;
     let word = candidates.iter().find(|w| text.word_at(i, w.text))?;
@@ -311,13 +308,31 @@ pub fn word_at(text: &Text, i: usize) -> Option<Word> {
     Some(*word)
 }
 
-/// Whether a count of lessons starts at character `i`: 2节, 一堂, 3场, 两次.
-fn lessons_after(text: &Text, i: usize) -> bool {
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c);
+/// A one-character verb of plain speech at character `i` (first character `first`): 讲, 学 or 发
+/// right before a title (村两委要学《…》), 讲 before a count of lessons (讲2节), 发 before a count
+/// of copies (再发一批《…》) — not inside a longer word (演讲, 上学, 印发).
+fn plain_verb(text: &Text, i: usize, first: char) -> Option<Word> {
+    let (word, sense, units) = match first {
+        '讲' => ("讲", Sense::Act(P), "节课堂场次期回"),
+        '学' => ("学", Sense::Act(S), ""),
+        '发' => ("发", Sense::Act(P), "本份册批套张"),
+        _ => return None,
+    };
+    let inside = BEFORE_PLAIN.iter().any(|(c, before)| {
+        *c == first && i > 0 && text.at(i - 1).is_some_and(|p| before.contains(p))
+    });
+    let before_title = text.at(i + 1) == Some('《') && text.masked.get(i + 1) == Some(&true);
+    let counted = !units.is_empty() && count_after(text, i + 1, units);
+    (!inside && (before_title || counted)).then_some(Word { text: word, sense })
+}
+
+/// Whether a count of one of `units` starts at character `i`: 2节, 一堂, 两回, 一批.
+fn count_after(text: &Text, i: usize, units: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两几".contains(c);
     let n = (i..i + 3)
         .take_while(|&k| text.at(k).is_some_and(numeral))
         .count();
-    n > 0 && text.at(i + n).is_some_and(|c| "节课堂场次期".contains(c))
+    n > 0 && text.at(i + n).is_some_and(|c| units.contains(c))
 }
 
 /// The words by first character, longest first.
@@ -538,6 +553,8 @@ mod tests {
         assert_eq!(last_word("上学了"), None);
         assert_eq!(last_word("围绕专章讲2节"), Some("讲"));
         assert_eq!(first_word("讲话精神"), None);
+        assert_eq!(last_word("再发一批"), Some("发"));
+        assert_eq!(last_word("印发一批"), Some("印发"));
     }
 
     #[test]

@@ -562,6 +562,21 @@ fn refer_to(c: &mut Citation, target: &Citation) {
     };
 }
 
+/// `line` without the numbering that opens it (二、, （三）, 4．).
+fn without_marker(line: &str) -> &str {
+    if let Some(rest) = line.strip_prefix(['（', '(']) {
+        if let Some((_, after)) = rest.split_once(['）', ')']) {
+            return after;
+        }
+    }
+    let numbered =
+        line.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit());
+    match numbered.strip_prefix(['、', '．', '.']) {
+        Some(after) if numbered.len() < line.len() => after,
+        _ => line,
+    }
+}
+
 /// The titles a document issues: 现将《…》印发给你们, 关于印发《…》的通知.
 fn issued_titles(text: &str, spans: &[Range<usize>]) -> Vec<String> {
     spans
@@ -655,6 +670,32 @@ impl<'a> Reading<'a> {
         };
     }
 
+    /// A year before the document's own that opens the sentence of character `at` (2025年，…
+    /// or 2025年宣传月期间，…), in a forward-looking document: a report of what was done. A range
+    /// (2021—2025年) or a deadline (2025年底前) is none.
+    fn earlier_year(&self, at: usize) -> Option<u16> {
+        let own = self.context.year?;
+        if !matches!(self.genre, Some((Genre::Forward, _))) {
+            return None;
+        }
+        let text = &self.text;
+        let from = text.start_of(at, text::SENTENCE_END);
+        let head: String = (from..at).filter_map(|i| text.at(i)).collect();
+        let head = without_marker(head.trim_start());
+        let year: u16 = head.get(..4)?.parse().ok()?;
+        let rest = head[4..].strip_prefix('年')?;
+        let rest = rest.strip_prefix('度').unwrap_or(rest);
+        // A time of the sentence (2025年，… · 2025年宣传月期间 · 2025年全年), not an attribute
+        // of a title (2019年印发的《…》同时废止).
+        let during = rest.chars().take(8).collect::<String>().contains("期间");
+        let opens = rest.starts_with(['，', ','])
+            || during
+            || ["全年", "上半年", "下半年", "以来"]
+                .iter()
+                .any(|w| rest.starts_with(w));
+        (opens && (1990..own).contains(&year)).then_some(year)
+    }
+
     /// Done or planned: the title line's own act, then the sentence, the section, the genre.
     fn mood(&self, chars: Range<usize>, g: &Governor) -> Mood {
         let word = g.word.clone().unwrap_or_default();
@@ -696,6 +737,14 @@ impl<'a> Reading<'a> {
                 planned: m.planned,
                 source: MoodSource::Sentence,
                 word: m.word,
+            };
+        }
+        if let Some(year) = self.earlier_year(chars.start) {
+            // 2025年宣传月期间，全县共发放《…》 in a 2026 plan: a report of work done.
+            return Mood {
+                planned: false,
+                source: MoodSource::Sentence,
+                word: format!("{year}年"),
             };
         }
         if let Some(s) = self

@@ -116,6 +116,14 @@ impl Text {
             .unwrap_or(self.len())
     }
 
+    /// Whether `word` starts at character `i` outside the cited titles (inside a quoted name
+    /// too: “法律明白人”).
+    pub fn said_at(&self, i: usize, word: &str) -> bool {
+        word.chars().enumerate().all(|(k, c)| {
+            self.chars.get(i + k) == Some(&c) && self.in_title.get(i + k) == Some(&false)
+        }) && !word.is_empty()
+    }
+
     /// Whether the unmasked word `word` starts at character `i`.
     pub fn word_at(&self, i: usize, word: &str) -> bool {
         let mut n = 0;
