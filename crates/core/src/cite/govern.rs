@@ -231,11 +231,7 @@ impl Doc<'_> {
         let from = text.start_of(start, SENTENCE_END);
         let to = text.end_of(end, SENTENCE_END);
         // Quoted names count (“法律明白人”培训), titles do not.
-        let at = |i: usize, w: &str| {
-            w.chars()
-                .enumerate()
-                .all(|(k, c)| text.chars.get(i + k) == Some(&c) && !text.in_title[i + k])
-        };
+        let at = |i: usize, w: &str| text.said_at(i, w);
         let said = |range: std::ops::Range<usize>, words: &[&str]| {
             range.clone().any(|i| words.iter().any(|w| at(i, w)))
         };
@@ -660,13 +656,8 @@ impl Doc<'_> {
         if !ends {
             return false;
         }
-        let between = self.text.slice(from..at);
-        let between = between
-            .trim_start_matches(['于', '自', '将'])
-            .trim_end_matches(['起', '正', '式'])
-            .trim_end_matches("正式");
-        between.chars().all(|c| {
-            c.is_ascii_digit() || "年月日号起正式将于自开始 ".contains(c) || c.is_whitespace()
+        self.text.slice(from..at).chars().all(|c| {
+            c.is_ascii_digit() || c.is_whitespace() || "年月日号起正式将于自开始".contains(c)
         })
     }
 

@@ -280,16 +280,10 @@ pub fn word_at(text: &Text, i: usize) -> Option<Word> {
     if first == '进' && i > 0 && text.at(i - 1).is_some_and(|p| BEFORE_JIN.contains(p)) {
         return None;
     }
-    if word.text.chars().count() == 2 {
-        let inside = BEFORE_PLAIN.iter().any(|(c, before)| {
-            *c == first
-                && matches!(word.text.chars().nth(1), Some('了' | '到' | '给'))
-                && i > 0
-                && text.at(i - 1).is_some_and(|p| before.contains(p))
-        });
-        if inside {
-            return None;
-        }
+    let plain = word.text.chars().count() == 2
+        && matches!(word.text.chars().nth(1), Some('了' | '到' | '给' | '讲'));
+    if plain && inside_longer_word(text, i, first) {
+        return None;
     }
     let after = i + word.text.chars().count();
     let follows = |list: &[&str]| list.iter().any(|s| text.word_at(after, s));
@@ -318,12 +312,17 @@ fn plain_verb(text: &Text, i: usize, first: char) -> Option<Word> {
         '发' => ("发", Sense::Act(P), "本份册批套张"),
         _ => return None,
     };
-    let inside = BEFORE_PLAIN.iter().any(|(c, before)| {
-        *c == first && i > 0 && text.at(i - 1).is_some_and(|p| before.contains(p))
-    });
+    let inside = inside_longer_word(text, i, first);
     let before_title = text.at(i + 1) == Some('《') && text.masked.get(i + 1) == Some(&true);
     let counted = !units.is_empty() && count_after(text, i + 1, units);
     (!inside && (before_title || counted)).then_some(Word { text: word, sense })
+}
+
+/// Whether the character before `i` makes a longer word with `first` (印发, 演讲, 上学).
+fn inside_longer_word(text: &Text, i: usize, first: char) -> bool {
+    BEFORE_PLAIN.iter().any(|(c, before)| {
+        *c == first && i > 0 && text.at(i - 1).is_some_and(|p| before.contains(p))
+    })
 }
 
 /// Whether a count of one of `units` starts at character `i`: 2节, 一堂, 两回, 一批.
